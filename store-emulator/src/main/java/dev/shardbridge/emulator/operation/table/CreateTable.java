@@ -1,0 +1,163 @@
+package dev.shardbridge.emulator.operation.table;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shardbridge.emulator.error.DynamoDbException;
+import dev.shardbridge.emulator.model.AttributeType;
+import dev.shardbridge.emulator.model.KeySchema;
+import dev.shardbridge.emulator.operation.ConstraintViolations;
+import dev.shardbridge.emulator.operation.Json;
+import dev.shardbridge.emulator.operation.Operation;
+import dev.shardbridge.emulator.operation.Request;
+import dev.shardbridge.emulator.table.BillingMode;
+import dev.shardbridge.emulator.table.ServiceIdentity;
+import dev.shardbridge.emulator.table.StreamSpecification;
+import dev.shardbridge.emulator.table.Table;
+import dev.shardbridge.emulator.table.TableCatalog;
+import dev.shardbridge.emulator.table.TableDefinition;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** CreateTable: a hash or hash-and-range key of type S, N or B, billing mode and stream setting. */
+public final class CreateTable implements Operation {
+    private static final List<String> KEY_TYPES = List.of("HASH", "RANGE");
+    private static final List<String> ATTRIBUTE_TYPES = List.of("B", "N", "S");
+
+    private final TableCatalog catalog;
+    private final ServiceIdentity identity;
+    private final Clock clock;
+
+    public CreateTable(TableCatalog catalog, ServiceIdentity identity, Clock clock) {
+        this.catalog = catalog;
+        this.identity = identity;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "CreateTable";
+    }
+
+    @Override
+    public ObjectNode execute(Request request) {
+        String tableName = request.string("TableName");
+        JsonNode keySchemaNode = request.array("KeySchema");
+        JsonNode definitionsNode = request.array("AttributeDefinitions");
+        ConstraintViolations violations = new ConstraintViolations()
+                .notNull(definitionsNode, "attributeDefinitions")
+                .tableName(tableName, "tableName")
+                .notNull(keySchemaNode, "keySchema");
+        if (keySchemaNode != null && (keySchemaNode.isEmpty() || keySchemaNode.size() > 2)) {
+            violations.add("[...]", "keySchema", keySchemaNode.isEmpty()
+                    ? "Member must have length greater than or equal to 1"
+                    : "Member must have length less than or equal to 2");
+        }
+        Map<String, AttributeType> definitions = definitionsNode == null ? Map.of()
+                : attributeDefinitions(definitionsNode, violations);
+        List<String[]> keyElements = keySchemaNode == null ? List.of() : keyElements(keySchemaNode, violations);
+        violations.throwIfAny();
+        rejectUnsupported(request);
+
+        KeySchema keySchema = keySchema(keyElements, definitions);
+        BillingMode billingMode = TableSettingsParser.billingMode(request);
+        if (billingMode == null) {
+            billingMode = BillingMode.PROVISIONED;
+        }
+        var throughput = TableSettingsParser.checkBilling(billingMode, TableSettingsParser.throughput(request));
+        StreamSpecification stream = TableSettingsParser.stream(request);
+
+        TableDefinition definition = new TableDefinition(tableName, identity.tableArn(tableName),
+                UUID.randomUUID().toString(), keySchema, definitions, billingMode, throughput,
+                stream == null ? StreamSpecification.DISABLED : stream, clock.instant());
+        Table table = catalog.create(definition);
+        ObjectNode response = Json.object();
+        response.set("TableDescription", TableDescriptions.describe(table, "ACTIVE"));
+        return response;
+    }
+
+    private static Map<String, AttributeType> attributeDefinitions(JsonNode node, ConstraintViolations violations) {
+        Map<String, AttributeType> definitions = new LinkedHashMap<>();
+        int index = 1;
+        for (JsonNode element : node) {
+            Request definition = new Request(requireObject(element));
+            String name = definition.string("AttributeName");
+            String type = definition.string("AttributeType");
+            String path = "attributeDefinitions." + index + ".member";
+            violations.notNull(name, path + ".attributeName").notNull(type, path + ".attributeType")
+                    .oneOf(type, path + ".attributeType", ATTRIBUTE_TYPES);
+            if (name != null && type != null && ATTRIBUTE_TYPES.contains(type)) {
+                if (definitions.put(name, AttributeType.valueOf(type)) != null) {
+                    throw DynamoDbException.invalidParameter("Duplicate AttributeName found in AttributeDefinitions: "
+                            + name);
+                }
+            }
+            index++;
+        }
+        return definitions;
+    }
+
+    private static List<String[]> keyElements(JsonNode node, ConstraintViolations violations) {
+        List<String[]> elements = new ArrayList<>();
+        int index = 1;
+        for (JsonNode element : node) {
+            Request keyElement = new Request(requireObject(element));
+            String name = keyElement.string("AttributeName");
+            String keyType = keyElement.string("KeyType");
+            String path = "keySchema." + index + ".member";
+            violations.notNull(name, path + ".attributeName").notNull(keyType, path + ".keyType")
+                    .oneOf(keyType, path + ".keyType", KEY_TYPES);
+            elements.add(new String[] {name, keyType});
+            index++;
+        }
+        return elements;
+    }
+
+    private static KeySchema keySchema(List<String[]> elements, Map<String, AttributeType> definitions) {
+        if (!"HASH".equals(elements.get(0)[1])) {
+            throw DynamoDbException.validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
+        }
+        if (elements.size() == 2) {
+            if (!"RANGE".equals(elements.get(1)[1])) {
+                throw DynamoDbException.validation(
+                        "Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
+            }
+            if (elements.get(0)[0].equals(elements.get(1)[0])) {
+                throw DynamoDbException.validation(
+                        "Both the Hash Key and the Range Key element in the KeySchema have the same name");
+            }
+        }
+        List<String> keyNames = elements.stream().map(e -> e[0]).toList();
+        if (!definitions.keySet().containsAll(keyNames)) {
+            throw DynamoDbException.invalidParameter("Some index key attributes are not defined in "
+                    + "AttributeDefinitions. Keys: " + keyNames + ", AttributeDefinitions: " + definitions.keySet());
+        }
+        if (definitions.size() != keyNames.size()) {
+            throw DynamoDbException.invalidParameter("Number of attributes in KeySchema does not exactly match "
+                    + "number of attributes defined in AttributeDefinitions");
+        }
+        String hash = keyNames.get(0);
+        String range = keyNames.size() == 2 ? keyNames.get(1) : null;
+        return new KeySchema(hash, definitions.get(hash), range, range == null ? null : definitions.get(range));
+    }
+
+    /** Secondary indexes are outside the emulator's scope; say so instead of silently ignoring them. */
+    private static void rejectUnsupported(Request request) {
+        for (String member : List.of("GlobalSecondaryIndexes", "LocalSecondaryIndexes")) {
+            JsonNode indexes = request.array(member);
+            if (indexes != null && !indexes.isEmpty()) {
+                throw DynamoDbException.validation(member + " are not supported by the shardbridge store emulator");
+            }
+        }
+    }
+
+    private static ObjectNode requireObject(JsonNode node) {
+        if (!node.isObject()) {
+            throw dev.shardbridge.emulator.model.AttributeValueJson.mismatch(node, "Structure");
+        }
+        return (ObjectNode) node;
+    }
+}

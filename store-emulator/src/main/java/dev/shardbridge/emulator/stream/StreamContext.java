@@ -1,0 +1,17 @@
+package dev.shardbridge.emulator.stream;
+
+import dev.shardbridge.emulator.table.ServiceIdentity;
+import dev.shardbridge.emulator.time.EmulatorClock;
+
+/** What every table's streams share: clock, sequence numbers, settings, identity and the registry. */
+record StreamContext(EmulatorClock clock, SequenceNumbers sequences, StreamSettings settings,
+                     ServiceIdentity identity, StreamRegistry registry) {
+
+    String region() {
+        return identity.region();
+    }
+
+    String tableArn(String tableName) {
+        return identity.tableArn(tableName);
+    }
+}

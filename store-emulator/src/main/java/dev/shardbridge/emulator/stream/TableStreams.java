@@ -1,0 +1,227 @@
+package dev.shardbridge.emulator.stream;
+
+import dev.shardbridge.emulator.model.AttributeValue;
+import dev.shardbridge.emulator.model.ItemSize;
+import dev.shardbridge.emulator.table.ItemKey;
+import dev.shardbridge.emulator.table.StoredItem;
+import dev.shardbridge.emulator.table.StreamViewType;
+import dev.shardbridge.emulator.table.TableDefinition;
+import dev.shardbridge.emulator.table.WriteOutcome;
+import dev.shardbridge.emulator.time.EmulatorClock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The change streams of one table: its hash partitions, the current stream (when enabled) with one open
+ * shard per partition, and every earlier stream that is still readable. All changes to shards happen
+ * under this object's lock, so a record is never appended to a shard that a concurrent split or
+ * rollover has just closed, and sequence numbers rise in append order within each shard.
+ */
+public final class TableStreams {
+    private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS");
+
+    private final String tableName;
+    private final StreamContext context;
+    private final List<HashRange> partitions;
+    private final PartitionLoad load;
+    private final List<Shard> openShards = new ArrayList<>();
+    private TableStream current;
+    private int shardCounter;
+
+    TableStreams(String tableName, int partitionCount, StreamContext context) {
+        this.tableName = tableName;
+        this.context = context;
+        this.partitions = new ArrayList<>(HashRange.divide(partitionCount));
+        this.load = new PartitionLoad(partitionCount);
+    }
+
+    public String tableName() {
+        return tableName;
+    }
+
+    /** The table's hash partitions, in token order. */
+    public synchronized List<HashRange> partitions() {
+        return List.copyOf(partitions);
+    }
+
+    /** The current stream, enabled or the last disabled one; null if the table never had one. */
+    public synchronized TableStream current() {
+        return current;
+    }
+
+    /** Starts a new stream (a new ARN) with one open shard per partition. */
+    synchronized TableStream enable(TableDefinition table) {
+        long now = clock().millis();
+        String label = uniqueLabel(now);
+        TableStream stream = new TableStream(tableArn(label), label, tableName, table.keySchema(),
+                table.stream().viewType(), now);
+        openShards.clear();
+        for (HashRange range : partitions) {
+            Shard shard = newShard(stream, null, range, now);
+            openShards.add(shard);
+        }
+        current = stream;
+        context.registry().register(stream);
+        return stream;
+    }
+
+    /** Closes every open shard; the stream stays readable until its records age out. */
+    synchronized void disable() {
+        if (current == null || current.status() == StreamStatus.DISABLED) {
+            return;
+        }
+        long now = clock().millis();
+        rollDue(now);
+        for (Shard shard : openShards) {
+            shard.close(context.sequences().next(0), now);
+        }
+        openShards.clear();
+        current.markDisabled(now);
+    }
+
+    /** Appends the record for one item change; called inside the item's lock. */
+    synchronized void append(ItemKey key, WriteOutcome outcome) {
+        int partition = partitionOf(key.token());
+        StoredItem before = outcome.before();
+        StoredItem after = outcome.after();
+        load.recordWrite(partition, clock().millis(),
+                (after == null ? 0 : after.sizeBytes()) - (before == null ? 0 : before.sizeBytes()));
+        if (current != null && current.status() == StreamStatus.ENABLED) {
+            long now = clock().millis();
+            rollDue(now);
+            openShards.get(partition).append(record(current, before, after, now));
+        }
+        if (load.shouldSplit(partition, clock().millis(), context.settings())) {
+            split(partition);
+        }
+    }
+
+    /**
+     * Splits a partition in two. With an enabled stream the partition's shard closes and one child
+     * opens per half, each naming the closed shard as its parent.
+     */
+    public synchronized void split(int partition) {
+        if (partition < 0 || partition >= partitions.size()) {
+            throw new IllegalArgumentException("table " + tableName + " has partitions 0.." + (partitions.size() - 1)
+                    + ", not " + partition);
+        }
+        HashRange range = partitions.get(partition);
+        if (!range.canSplit()) {
+            throw new IllegalArgumentException("partition " + partition + " covers a single token");
+        }
+        List<HashRange> halves = range.halves();
+        partitions.set(partition, halves.get(0));
+        partitions.add(partition + 1, halves.get(1));
+        load.split(partition);
+        if (current != null && current.status() == StreamStatus.ENABLED) {
+            long now = clock().millis();
+            rollDue(now);
+            Shard parent = openShards.get(partition);
+            parent.close(context.sequences().next(1), now);
+            openShards.set(partition, newShard(current, parent.id(), halves.get(0), now));
+            openShards.add(partition + 1, newShard(current, parent.id(), halves.get(1), now));
+        }
+    }
+
+    /** Closes every open shard now and continues each in a child, as a periodic rollover does. */
+    public synchronized void rollAll() {
+        if (current == null || current.status() != StreamStatus.ENABLED) {
+            return;
+        }
+        long now = clock().millis();
+        for (int i = 0; i < openShards.size(); i++) {
+            openShards.set(i, rollOver(openShards.get(i), now));
+        }
+    }
+
+    /** Rolls shards whose period is up and trims records past retention. */
+    synchronized void maintain() {
+        long now = clock().millis();
+        if (current != null && current.status() == StreamStatus.ENABLED) {
+            rollDue(now);
+        }
+    }
+
+    /** Rolls every open shard that has been open for a full period, as of when each period ended. */
+    private void rollDue(long now) {
+        long period = context.settings().rolloverPeriod().toMillis();
+        for (int i = 0; i < openShards.size(); i++) {
+            Shard shard = openShards.get(i);
+            while (shard.createdAtMillis() + period <= now) {
+                shard = rollOver(shard, shard.createdAtMillis() + period);
+            }
+            openShards.set(i, shard);
+        }
+    }
+
+    private Shard rollOver(Shard shard, long atMillis) {
+        shard.close(context.sequences().next(2), atMillis);
+        return newShard(current, shard.id(), shard.range(), atMillis);
+    }
+
+    private Shard newShard(TableStream stream, String parentId, HashRange range, long createdAtMillis) {
+        String id;
+        do {
+            shardCounter++;
+            int suffix = (tableName.hashCode() * 31 + shardCounter) * 0x9E3779B1;
+            id = String.format("shardId-%020d-%08x", createdAtMillis, suffix);
+        } while (stream.containsShardId(id));
+        Shard shard = new Shard(id, parentId, range, context.sequences().next(3), createdAtMillis);
+        stream.addShard(shard);
+        return shard;
+    }
+
+    private StreamRecord record(TableStream stream, StoredItem before, StoredItem after, long now) {
+        StreamViewType view = stream.viewType();
+        Map<String, AttributeValue> anyImage = after != null ? after.attributes() : before.attributes();
+        Map<String, AttributeValue> keys = stream.keySchema().keyOf(anyImage);
+        Map<String, AttributeValue> newImage = view.hasNewImage() && after != null ? after.attributes() : null;
+        Map<String, AttributeValue> oldImage = view.hasOldImage() && before != null ? before.attributes() : null;
+        int size = ItemSize.of(keys) + (newImage == null ? 0 : ItemSize.of(newImage))
+                + (oldImage == null ? 0 : ItemSize.of(oldImage));
+        EventName event = before == null ? EventName.INSERT : after == null ? EventName.REMOVE : EventName.MODIFY;
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String eventId = String.format("%016x%016x", random.nextLong(), random.nextLong());
+        return new StreamRecord(eventId, event, context.sequences().next(size), now, keys, newImage, oldImage, size,
+                view, context.region());
+    }
+
+    private int partitionOf(long token) {
+        int low = 0;
+        int high = partitions.size() - 1;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (Long.compareUnsigned(partitions.get(mid).last(), token) < 0) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    private String uniqueLabel(long nowMillis) {
+        long at = nowMillis;
+        while (true) {
+            String label = LocalDateTime.ofEpochSecond(at / 1000, (int) (at % 1000) * 1_000_000, ZoneOffset.UTC)
+                    .format(LABEL);
+            if (!context.registry().contains(tableArn(label))) {
+                return label;
+            }
+            at++;
+        }
+    }
+
+    private String tableArn(String label) {
+        return context.tableArn(tableName) + "/stream/" + label;
+    }
+
+    private EmulatorClock clock() {
+        return context.clock();
+    }
+}

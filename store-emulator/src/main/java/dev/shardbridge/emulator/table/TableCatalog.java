@@ -1,0 +1,79 @@
+package dev.shardbridge.emulator.table;
+
+import dev.shardbridge.emulator.error.DynamoDbException;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/** The tables of one emulator, by name. */
+public final class TableCatalog {
+    private final ConcurrentHashMap<String, Table> tables = new ConcurrentHashMap<>();
+    private final ItemChangeListener listener;
+    private final TableLifecycleListener lifecycle;
+
+    public TableCatalog(ItemChangeListener listener) {
+        this(listener, TableLifecycleListener.NONE);
+    }
+
+    public TableCatalog(ItemChangeListener listener, TableLifecycleListener lifecycle) {
+        this.listener = listener;
+        this.lifecycle = lifecycle;
+    }
+
+    /** Creates a table, or fails with ResourceInUseException if the name is taken. */
+    public Table create(TableDefinition definition) {
+        Table table = new Table(definition, listener);
+        synchronized (table) {
+            if (tables.putIfAbsent(definition.name(), table) != null) {
+                throw DynamoDbException.resourceInUse("Table already exists: " + definition.name());
+            }
+            lifecycle.tableCreated(table);
+        }
+        return table;
+    }
+
+    /** The table, or ResourceNotFoundException with AWS's data-plane wording. */
+    public Table require(String name) {
+        Table table = tables.get(name);
+        if (table == null) {
+            throw DynamoDbException.resourceNotFound("Requested resource not found");
+        }
+        return table;
+    }
+
+    /** The table, or ResourceNotFoundException with AWS's control-plane wording. */
+    public Table describe(String name) {
+        Table table = tables.get(name);
+        if (table == null) {
+            throw DynamoDbException.resourceNotFound("Requested resource not found: Table: " + name + " not found");
+        }
+        return table;
+    }
+
+    public Table delete(String name) {
+        Table table = tables.remove(name);
+        if (table == null) {
+            throw DynamoDbException.resourceNotFound("Requested resource not found: Table: " + name + " not found");
+        }
+        synchronized (table) {
+            lifecycle.tableDeleted(table);
+        }
+        return table;
+    }
+
+    /** Replaces a table's definition atomically with respect to other definition changes. */
+    public Table redefine(String name, Function<TableDefinition, TableDefinition> change) {
+        Table table = describe(name);
+        synchronized (table) {
+            TableDefinition before = table.definition();
+            table.redefine(change.apply(before));
+            lifecycle.tableUpdated(table, before);
+        }
+        return table;
+    }
+
+    /** Table names in ascending order, as ListTables pages them. */
+    public List<String> names() {
+        return tables.keySet().stream().sorted().toList();
+    }
+}
