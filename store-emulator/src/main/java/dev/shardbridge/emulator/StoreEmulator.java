@@ -1,13 +1,17 @@
 package dev.shardbridge.emulator;
 
+import dev.shardbridge.emulator.http.AdminRoute;
 import dev.shardbridge.emulator.http.ApiEndpoint;
 import dev.shardbridge.emulator.http.HttpServer;
+import dev.shardbridge.emulator.http.OperationInterceptor;
 import dev.shardbridge.emulator.operation.OperationRegistry;
 import dev.shardbridge.emulator.stream.SequenceNumbers;
 import dev.shardbridge.emulator.stream.StreamCatalog;
+import dev.shardbridge.emulator.stream.StreamJournal;
 import dev.shardbridge.emulator.time.EmulatorClock;
 import dev.shardbridge.emulator.table.TableCatalog;
 import java.net.URI;
+import java.util.List;
 
 /**
  * A running emulator: an HTTP endpoint speaking DynamoDB's JSON 1.0 protocol over in-process state.
@@ -24,11 +28,15 @@ public final class StoreEmulator implements AutoCloseable {
     private StoreEmulator(EmulatorSettings settings) throws InterruptedException {
         this.settings = settings;
         this.clock = new EmulatorClock(settings.clock());
-        this.streams = new StreamCatalog(clock, settings.streams(), settings.identity(), new SequenceNumbers(0));
+        this.streams = new StreamCatalog(clock, settings.streams(), settings.identity(), new SequenceNumbers(0),
+                StreamJournal.NONE);
         this.catalog = new TableCatalog(streams, streams);
         OperationRegistry operations = Operations.all(catalog, streams, settings.identity(), clock);
+        List<OperationInterceptor> interceptors = List.of();
+        AdminRoute admin = AdminRoute.NONE;
         this.server = new HttpServer(settings.host(), settings.port(),
-                new ApiEndpoint(operations, settings.identity().region()), settings.workerThreads());
+                new ApiEndpoint(operations, settings.identity().region(), interceptors, admin),
+                settings.workerThreads());
     }
 
     /** Starts an emulator; the returned instance is serving when this returns. */

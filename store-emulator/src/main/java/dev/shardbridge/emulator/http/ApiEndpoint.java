@@ -12,6 +12,7 @@ import dev.shardbridge.emulator.operation.Operation;
 import dev.shardbridge.emulator.operation.OperationRegistry;
 import dev.shardbridge.emulator.operation.Request;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,13 +26,25 @@ public final class ApiEndpoint {
 
     private final OperationRegistry operations;
     private final String healthText;
+    private final List<OperationInterceptor> interceptors;
+    private final AdminRoute admin;
 
     public ApiEndpoint(OperationRegistry operations, String region) {
-        this.operations = operations;
-        this.healthText = "healthy: dynamodb." + region + ".amazonaws.com ";
+        this(operations, region, List.of(), AdminRoute.NONE);
     }
 
-    public ApiResponse handle(String method, String target, String contentType, byte[] body) {
+    public ApiEndpoint(OperationRegistry operations, String region, List<OperationInterceptor> interceptors,
+                       AdminRoute admin) {
+        this.operations = operations;
+        this.healthText = "healthy: dynamodb." + region + ".amazonaws.com ";
+        this.interceptors = List.copyOf(interceptors);
+        this.admin = admin;
+    }
+
+    public ApiResponse handle(String method, String path, String target, String contentType, byte[] body) {
+        if (path != null && path.startsWith(AdminRoute.PREFIX)) {
+            return admin.handle(method, path, body);
+        }
         if ("GET".equals(method) && target == null) {
             return new ApiResponse(200, "text/plain", healthText.getBytes(StandardCharsets.UTF_8));
         }
@@ -44,7 +57,7 @@ public final class ApiEndpoint {
                         "Content-Type must be application/x-amz-json-1.0");
             }
             Operation operation = operations.lookup(target);
-            ObjectNode response = operation.execute(new Request(parse(body)));
+            ObjectNode response = execute(target, operation, new Request(parse(body)));
             return new ApiResponse(200, ErrorBodies.JSON_10, Json.MAPPER.writeValueAsBytes(response));
         } catch (DynamoDbException e) {
             return ErrorBodies.of(e);
@@ -53,6 +66,20 @@ public final class ApiEndpoint {
             return ErrorBodies.of(new DynamoDbException(ErrorType.INTERNAL_SERVER_ERROR,
                     "Internal server error: " + e.getClass().getSimpleName()));
         }
+    }
+
+    private ObjectNode execute(String target, Operation operation, Request request) {
+        for (OperationInterceptor interceptor : interceptors) {
+            ObjectNode substitute = interceptor.beforeOperation(target, request);
+            if (substitute != null) {
+                return substitute;
+            }
+        }
+        ObjectNode response = operation.execute(request);
+        for (OperationInterceptor interceptor : interceptors) {
+            interceptor.afterOperation(target, request, response);
+        }
+        return response;
     }
 
     private static boolean isJson(String contentType) {

@@ -37,7 +37,9 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
             write(ctx, answer, false);
             return;
         }
-        ApiResponse answer = endpoint.handle(request.method().name(),
+        String uri = request.uri();
+        int query = uri.indexOf('?');
+        ApiResponse answer = endpoint.handle(request.method().name(), query < 0 ? uri : uri.substring(0, query),
                 request.headers().get("X-Amz-Target"),
                 request.headers().get(HttpHeaderNames.CONTENT_TYPE),
                 ByteBufUtil.getBytes(request.content()));

@@ -25,8 +25,8 @@ public final class StreamCatalog implements ItemChangeListener, TableLifecycleLi
     private final AtomicLong lastTrimMillis = new AtomicLong();
 
     public StreamCatalog(EmulatorClock clock, StreamSettings settings, ServiceIdentity identity,
-                         SequenceNumbers sequences) {
-        this.context = new StreamContext(clock, sequences, settings, identity, new StreamRegistry());
+                         SequenceNumbers sequences, StreamJournal journal) {
+        this.context = new StreamContext(clock, sequences, settings, identity, new StreamRegistry(), journal);
     }
 
     public StreamSettings settings() {
@@ -44,7 +44,8 @@ public final class StreamCatalog implements ItemChangeListener, TableLifecycleLi
     @Override
     public void onChange(Table table, ItemKey key, WriteOutcome outcome) {
         TableStreams streams = byTable.get(table.name());
-        if (streams != null) {
+        // A write racing a DeleteTable may land after a table of the same name was re-created.
+        if (streams != null && streams.tableId().equals(table.definition().id())) {
             streams.append(key, outcome);
         }
     }
@@ -53,7 +54,7 @@ public final class StreamCatalog implements ItemChangeListener, TableLifecycleLi
     public void tableCreated(Table table) {
         TableDefinition definition = table.definition();
         int partitions = partitionOverrides.getOrDefault(definition.name(), context.settings().defaultPartitions());
-        TableStreams streams = new TableStreams(definition.name(), partitions, context);
+        TableStreams streams = new TableStreams(definition.name(), definition.id(), partitions, context);
         byTable.put(definition.name(), streams);
         if (definition.stream().enabled()) {
             enable(table, streams);

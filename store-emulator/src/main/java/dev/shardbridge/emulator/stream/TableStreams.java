@@ -26,6 +26,7 @@ public final class TableStreams {
     private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS");
 
     private final String tableName;
+    private final String tableId;
     private final StreamContext context;
     private final List<HashRange> partitions;
     private final PartitionLoad load;
@@ -33,8 +34,9 @@ public final class TableStreams {
     private TableStream current;
     private int shardCounter;
 
-    TableStreams(String tableName, int partitionCount, StreamContext context) {
+    TableStreams(String tableName, String tableId, int partitionCount, StreamContext context) {
         this.tableName = tableName;
+        this.tableId = tableId;
         this.context = context;
         this.partitions = new ArrayList<>(HashRange.divide(partitionCount));
         this.load = new PartitionLoad(partitionCount);
@@ -42,6 +44,11 @@ public final class TableStreams {
 
     public String tableName() {
         return tableName;
+    }
+
+    /** The id of the table incarnation these streams belong to. */
+    public String tableId() {
+        return tableId;
     }
 
     /** The table's hash partitions, in token order. */
@@ -67,6 +74,7 @@ public final class TableStreams {
         }
         current = stream;
         context.registry().register(stream);
+        context.journal().structureChanged(this);
         return stream;
     }
 
@@ -82,6 +90,7 @@ public final class TableStreams {
         }
         openShards.clear();
         current.markDisabled(now);
+        context.journal().structureChanged(this);
     }
 
     /** Appends the record for one item change; called inside the item's lock. */
@@ -91,11 +100,16 @@ public final class TableStreams {
         StoredItem after = outcome.after();
         load.recordWrite(partition, clock().millis(),
                 (after == null ? 0 : after.sizeBytes()) - (before == null ? 0 : before.sizeBytes()));
+        Shard shard = null;
+        StreamRecord record = null;
         if (current != null && current.status() == StreamStatus.ENABLED) {
             long now = clock().millis();
             rollDue(now);
-            openShards.get(partition).append(record(current, before, after, now));
+            shard = openShards.get(partition);
+            record = record(current, before, after, now);
+            shard.append(record);
         }
+        context.journal().itemChanged(this, key, after, shard, record);
         if (load.shouldSplit(partition, clock().millis(), context.settings())) {
             split(partition);
         }
@@ -126,6 +140,7 @@ public final class TableStreams {
             openShards.set(partition, newShard(current, parent.id(), halves.get(0), now));
             openShards.add(partition + 1, newShard(current, parent.id(), halves.get(1), now));
         }
+        context.journal().structureChanged(this);
     }
 
     /** Closes every open shard now and continues each in a child, as a periodic rollover does. */
@@ -137,6 +152,7 @@ public final class TableStreams {
         for (int i = 0; i < openShards.size(); i++) {
             openShards.set(i, rollOver(openShards.get(i), now));
         }
+        context.journal().structureChanged(this);
     }
 
     /** Rolls shards whose period is up and trims records past retention. */
@@ -150,12 +166,17 @@ public final class TableStreams {
     /** Rolls every open shard that has been open for a full period, as of when each period ended. */
     private void rollDue(long now) {
         long period = context.settings().rolloverPeriod().toMillis();
+        boolean rolled = false;
         for (int i = 0; i < openShards.size(); i++) {
             Shard shard = openShards.get(i);
             while (shard.createdAtMillis() + period <= now) {
                 shard = rollOver(shard, shard.createdAtMillis() + period);
+                rolled = true;
             }
             openShards.set(i, shard);
+        }
+        if (rolled) {
+            context.journal().structureChanged(this);
         }
     }
 

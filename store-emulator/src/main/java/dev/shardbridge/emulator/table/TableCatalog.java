@@ -22,14 +22,16 @@ public final class TableCatalog {
 
     /** Creates a table, or fails with ResourceInUseException if the name is taken. */
     public Table create(TableDefinition definition) {
-        Table table = new Table(definition, listener);
-        synchronized (table) {
-            if (tables.putIfAbsent(definition.name(), table) != null) {
+        // Listeners hear of a table before anyone can write to it, so they never see an item first.
+        synchronized (tables) {
+            if (tables.containsKey(definition.name())) {
                 throw DynamoDbException.resourceInUse("Table already exists: " + definition.name());
             }
+            Table table = new Table(definition, listener);
             lifecycle.tableCreated(table);
+            tables.put(definition.name(), table);
+            return table;
         }
-        return table;
     }
 
     /** The table, or ResourceNotFoundException with AWS's data-plane wording. */
@@ -51,14 +53,15 @@ public final class TableCatalog {
     }
 
     public Table delete(String name) {
-        Table table = tables.remove(name);
-        if (table == null) {
-            throw DynamoDbException.resourceNotFound("Requested resource not found: Table: " + name + " not found");
-        }
-        synchronized (table) {
+        synchronized (tables) {
+            Table table = tables.remove(name);
+            if (table == null) {
+                throw DynamoDbException.resourceNotFound("Requested resource not found: Table: " + name
+                        + " not found");
+            }
             lifecycle.tableDeleted(table);
+            return table;
         }
-        return table;
     }
 
     /** Replaces a table's definition atomically with respect to other definition changes. */
