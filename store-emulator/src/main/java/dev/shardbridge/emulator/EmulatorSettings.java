@@ -1,5 +1,6 @@
 package dev.shardbridge.emulator;
 
+import dev.shardbridge.emulator.durability.Durability;
 import dev.shardbridge.emulator.stream.StreamSettings;
 import dev.shardbridge.emulator.table.ServiceIdentity;
 import java.time.Clock;
@@ -14,15 +15,17 @@ import java.util.Objects;
  * @param workerThreads threads that run operations
  * @param clock         the base clock; the emulator's own clock runs from it and can be advanced
  * @param streams       change-stream behaviour: partitions, rollover, retention, limits
+ * @param durability    whether state is kept in a data directory, and its fsync policy
  */
 public record EmulatorSettings(String host, int port, ServiceIdentity identity, int workerThreads, Clock clock,
-                               StreamSettings streams) {
+                               StreamSettings streams, Durability durability) {
 
     public EmulatorSettings {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(streams, "streams");
+        Objects.requireNonNull(durability, "durability");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, was " + port);
         }
@@ -34,31 +37,35 @@ public record EmulatorSettings(String host, int port, ServiceIdentity identity, 
     /** Loopback, a free port, default identity: what tests and embedders want. */
     public static EmulatorSettings defaults() {
         return new EmulatorSettings("127.0.0.1", 0, ServiceIdentity.DEFAULT, defaultWorkerThreads(),
-                Clock.systemUTC(), StreamSettings.AWS);
+                Clock.systemUTC(), StreamSettings.AWS, Durability.IN_MEMORY);
     }
 
     public EmulatorSettings withPort(int newPort) {
-        return new EmulatorSettings(host, newPort, identity, workerThreads, clock, streams);
+        return new EmulatorSettings(host, newPort, identity, workerThreads, clock, streams, durability);
     }
 
     public EmulatorSettings withHost(String newHost) {
-        return new EmulatorSettings(newHost, port, identity, workerThreads, clock, streams);
+        return new EmulatorSettings(newHost, port, identity, workerThreads, clock, streams, durability);
     }
 
     public EmulatorSettings withIdentity(ServiceIdentity newIdentity) {
-        return new EmulatorSettings(host, port, newIdentity, workerThreads, clock, streams);
+        return new EmulatorSettings(host, port, newIdentity, workerThreads, clock, streams, durability);
     }
 
     public EmulatorSettings withWorkerThreads(int threads) {
-        return new EmulatorSettings(host, port, identity, threads, clock, streams);
+        return new EmulatorSettings(host, port, identity, threads, clock, streams, durability);
     }
 
     public EmulatorSettings withStreams(StreamSettings newStreams) {
-        return new EmulatorSettings(host, port, identity, workerThreads, clock, newStreams);
+        return new EmulatorSettings(host, port, identity, workerThreads, clock, newStreams, durability);
     }
 
     public EmulatorSettings withClock(Clock newClock) {
-        return new EmulatorSettings(host, port, identity, workerThreads, newClock, streams);
+        return new EmulatorSettings(host, port, identity, workerThreads, newClock, streams, durability);
+    }
+
+    public EmulatorSettings withDurability(Durability newDurability) {
+        return new EmulatorSettings(host, port, identity, workerThreads, clock, streams, newDurability);
     }
 
     /** Enough threads to keep both cores busy while some requests wait on locks or disk. */

@@ -36,7 +36,7 @@ final class Operations {
         return new OperationRegistry()
                 .register(dynamo, new CreateTable(catalog, identity, clock))
                 .register(dynamo, new DescribeTable(catalog))
-                .register(dynamo, new UpdateTable(catalog))
+                .register(dynamo, new UpdateTable(catalog, clock))
                 .register(dynamo, new DeleteTable(catalog))
                 .register(dynamo, new ListTables(catalog))
                 .register(dynamo, new PutItem(catalog))

@@ -1,5 +1,6 @@
 package dev.shardbridge.emulator.expression;
 
+import dev.shardbridge.emulator.expression.parse.ConditionParser;
 import dev.shardbridge.emulator.model.AttributeValue;
 import dev.shardbridge.emulator.model.KeySchema;
 
@@ -17,6 +18,7 @@ public record KeyCondition(AttributeValue partitionValue, SortKeyCondition sortC
      * a non-key attribute, a wrong operand type and so on).
      */
     public static KeyCondition parse(String text, ExpressionAttributes attributes, KeySchema keySchema) {
-        throw new UnsupportedOperationException("TODO");
+        return new KeyConditionAnalyzer(keySchema)
+                .analyze(ConditionParser.parse(text, ExpressionKind.KEY_CONDITION, attributes));
     }
 }

@@ -71,11 +71,13 @@ public final class HttpServer implements AutoCloseable {
         shutdown();
     }
 
+    /**
+     * Workers stop before the I/O loops: a closed channel's pipeline teardown runs on the worker and then
+     * hops back to the channel's I/O loop, which must still be alive to take it.
+     */
     private void shutdown() {
-        acceptors.shutdownGracefully(0, 2, TimeUnit.SECONDS);
-        io.shutdownGracefully(0, 2, TimeUnit.SECONDS);
-        acceptors.terminationFuture().syncUninterruptibly();
-        io.terminationFuture().syncUninterruptibly();
+        acceptors.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        io.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }

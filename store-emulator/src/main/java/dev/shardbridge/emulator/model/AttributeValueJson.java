@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -30,7 +31,12 @@ public final class AttributeValueJson {
 
     /** Reads an item (a JSON object of attribute name to value). */
     public static Map<String, AttributeValue> readItem(JsonNode node) {
-        requireObject(node, "Map");
+        if (node.isArray()) {
+            throw mapGivenList();
+        }
+        if (!node.isObject()) {
+            throw DynamoDbException.serialization("Unexpected field type");
+        }
         Map<String, AttributeValue> item = new LinkedHashMap<>(node.size() * 2);
         Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
         while (fields.hasNext()) {
@@ -38,6 +44,13 @@ public final class AttributeValueJson {
             item.put(field.getKey(), read(field.getValue(), 0));
         }
         return item;
+    }
+
+    /** Attribute names, nested ones included, are at least one character long (AWS's naming rules). */
+    public static void requireAttributeName(String name) {
+        if (name.isEmpty()) {
+            throw DynamoDbException.validation("Empty attribute name");
+        }
     }
 
     public static AttributeValue read(JsonNode node) {
@@ -76,7 +89,7 @@ public final class AttributeValueJson {
     private static AttributeValue readTyped(AttributeType type, JsonNode body, int depth) {
         return switch (type) {
             case S -> new AttributeValue.StringValue(text(body, "String"));
-            case N -> AttributeValue.NumberValue.parse(text(body, "Number"));
+            case N -> AttributeValue.NumberValue.parse(text(body, "String"));
             case B -> new AttributeValue.BinaryValue(binary(body));
             case BOOL -> AttributeValue.BoolValue.of(bool(body));
             case NULL -> {
@@ -86,11 +99,12 @@ public final class AttributeValueJson {
                 yield AttributeValue.NullValue.INSTANCE;
             }
             case M -> {
-                requireObject(body, "Map");
+                requireMap(body);
                 Map<String, AttributeValue> map = new LinkedHashMap<>();
                 Iterator<Map.Entry<String, JsonNode>> entries = body.fields();
                 while (entries.hasNext()) {
                     Map.Entry<String, JsonNode> entry = entries.next();
+                    requireAttributeName(entry.getKey());
                     map.put(entry.getKey(), read(entry.getValue(), depth + 1));
                 }
                 yield new AttributeValue.MapValue(map);
@@ -133,11 +147,14 @@ public final class AttributeValueJson {
         Set<BigDecimal> set = new LinkedHashSet<>();
         List<String> given = new ArrayList<>();
         for (JsonNode element : body) {
-            String text = text(element, "Number");
+            String text = text(element, "String");
             given.add(text);
             set.add(DynamoNumber.parse(text));
         }
-        requireDistinct(set.size(), given);
+        if (set.size() != given.size()) {
+            // AWS words duplicate numbers differently from duplicate strings and binaries.
+            throw DynamoDbException.validation("Input collection contains duplicates");
+        }
         return new AttributeValue.NumberSetValue(set);
     }
 
@@ -153,16 +170,21 @@ public final class AttributeValueJson {
             given.add(b.toBase64());
             set.add(b);
         }
-        requireDistinct(set.size(), given);
+        if (set.size() != given.size()) {
+            throw DynamoDbException.invalidParameter(
+                    "Input collection " + bracketed(given) + "of type BS contains duplicates.");
+        }
         return new AttributeValue.BinarySetValue(set);
     }
 
     private static void requireDistinct(int distinct, List<String> given) {
         if (distinct != given.size()) {
-            throw DynamoDbException.invalidParameter(
-                    "Input collection " + String.join(", ", given).transform(s -> "[" + s + "]")
-                            + " contains duplicates.");
+            throw DynamoDbException.invalidParameter("Input collection " + bracketed(given) + " contains duplicates.");
         }
+    }
+
+    private static String bracketed(List<String> members) {
+        return "[" + String.join(", ", members) + "]";
     }
 
     private static DynamoDbException emptyValue() {
@@ -177,20 +199,53 @@ public final class AttributeValueJson {
         return node.textValue();
     }
 
+    /**
+     * A boolean member. AWS's JSON layer also converts the strings true/false, 1/0 and yes/no (in any
+     * case), as clients that send every scalar as a string rely on.
+     */
     private static boolean bool(JsonNode node) {
-        if (!node.isBoolean()) {
-            throw mismatch(node, "Boolean");
+        if (node.isBoolean()) {
+            return node.booleanValue();
         }
-        return node.booleanValue();
+        if (node.isTextual()) {
+            switch (node.textValue().toUpperCase(Locale.ROOT)) {
+                case "TRUE", "1", "YES" -> {
+                    return true;
+                }
+                case "FALSE", "0", "NO" -> {
+                    return false;
+                }
+                default -> throw DynamoDbException.serialization("Unexpected token received from parser");
+            }
+        }
+        throw mismatch(node, "Boolean");
     }
 
+    /** Binary is strict base64 on the wire; AWS's JSON layer rejects anything else with these words. */
     private static ByteString binary(JsonNode node) {
         String text = text(node, "Blob");
-        try {
-            return ByteString.wrap(Base64.getMimeDecoder().decode(text));
-        } catch (IllegalArgumentException e) {
-            throw DynamoDbException.serialization("Base64 encoded binary value is invalid: " + e.getMessage());
+        if (text.length() % 4 != 0) {
+            throw DynamoDbException.serialization(
+                    "Base64 encoded length is expected a multiple of 4 bytes but found: " + text.length());
         }
+        try {
+            return ByteString.wrap(Base64.getDecoder().decode(text));
+        } catch (IllegalArgumentException e) {
+            throw DynamoDbException.serialization("Invalid last non-pad Base64 character dectected");
+        }
+    }
+
+    /** A map member given a list: AWS's JSON layer names the Java type it tried to build. */
+    private static void requireMap(JsonNode node) {
+        if (node.isArray()) {
+            throw mapGivenList();
+        }
+        requireObject(node, "Map");
+    }
+
+    private static DynamoDbException mapGivenList() {
+        return DynamoDbException.serialization("Unrecognized collection type java.util.Map<java.lang.String, "
+                + "com.amazonaws.dynamodb.v20120810.AttributeValue>");
     }
 
     private static void requireObject(JsonNode node, String expected) {

@@ -66,8 +66,18 @@ public final class ItemSize {
         };
     }
 
-    private static int numberSize(BigDecimal n) {
-        int digits = n.signum() == 0 ? 1 : n.precision();
-        return (digits + 1) / 2 + 1 + (n.signum() < 0 ? 1 : 0);
+    /**
+     * DynamoDB stores numbers as base-100 digits aligned on the decimal point plus an exponent byte (and
+     * one more byte for negatives): {@code 0} takes 1 byte, {@code 17} 2, {@code 1.5} 3, {@code 123} 3.
+     */
+    static int numberSize(BigDecimal n) {
+        if (n.signum() == 0) {
+            return 1;
+        }
+        BigDecimal normalised = n.stripTrailingZeros();
+        int lowestExponent = -normalised.scale();
+        int highestExponent = normalised.precision() - normalised.scale() - 1;
+        int pairs = Math.floorDiv(highestExponent, 2) - Math.floorDiv(lowestExponent, 2) + 1;
+        return pairs + 1 + (n.signum() < 0 ? 1 : 0);
     }
 }

@@ -3,6 +3,7 @@ package dev.shardbridge.emulator.operation;
 import dev.shardbridge.emulator.error.DynamoDbException;
 import dev.shardbridge.emulator.model.AttributeType;
 import dev.shardbridge.emulator.model.AttributeValue;
+import dev.shardbridge.emulator.model.AttributeValueJson;
 import dev.shardbridge.emulator.model.ItemSize;
 import dev.shardbridge.emulator.model.KeySchema;
 import java.util.Map;
@@ -41,6 +42,9 @@ public final class KeyValidator {
 
     /** An item must contain the key attributes with the declared types and fit in 400 KB. */
     public static void requireItem(KeySchema schema, Map<String, AttributeValue> item) {
+        for (String name : item.keySet()) {
+            AttributeValueJson.requireAttributeName(name);
+        }
         requireKeyAttribute(schema.partitionKey(), schema.partitionKeyType(), item);
         if (schema.hasSortKey()) {
             requireKeyAttribute(schema.sortKey(), schema.sortKeyType(), item);

@@ -3,6 +3,7 @@ package dev.shardbridge.emulator.operation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shardbridge.emulator.error.DynamoDbException;
+import dev.shardbridge.emulator.error.ErrorType;
 import dev.shardbridge.emulator.expression.ExpressionAttributes;
 import dev.shardbridge.emulator.model.AttributeValue;
 import dev.shardbridge.emulator.model.AttributeValueJson;
@@ -113,12 +114,16 @@ public final class Request {
 
     /** An item-shaped member (attribute name to value), or null when absent. */
     public Map<String, AttributeValue> item(String member) {
-        ObjectNode node = object(member);
-        return node == null ? null : AttributeValueJson.readItem(node);
+        JsonNode node = body.get(member);
+        return node == null || node.isNull() ? null : AttributeValueJson.readItem(node);
     }
 
-    /** The request's ExpressionAttributeNames and ExpressionAttributeValues. */
-    public ExpressionAttributes expressionAttributes() {
+    /**
+     * The request's ExpressionAttributeNames and ExpressionAttributeValues, after checking them and the
+     * expression parameters against the operation's {@code parameters}.
+     */
+    public ExpressionAttributes expressionAttributes(ExpressionParameters parameters) {
+        parameters.check(body);
         ObjectNode namesNode = object("ExpressionAttributeNames");
         Map<String, String> names = null;
         if (namesNode != null) {
@@ -135,10 +140,33 @@ public final class Request {
                 throw DynamoDbException.validation("ExpressionAttributeNames must not be empty");
             }
         }
-        Map<String, AttributeValue> values = item("ExpressionAttributeValues");
+        Map<String, AttributeValue> values = expressionAttributeValues();
         if (values != null && values.isEmpty()) {
             throw DynamoDbException.validation("ExpressionAttributeValues must not be empty");
         }
         return new ExpressionAttributes(names, values);
+    }
+
+    /** The values, each read on its own: AWS names the placeholder whose value breaks a rule. */
+    private Map<String, AttributeValue> expressionAttributeValues() {
+        JsonNode node = body.get("ExpressionAttributeValues");
+        if (node == null || node.isNull() || !node.isObject()) {
+            return item("ExpressionAttributeValues");
+        }
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            try {
+                values.put(field.getKey(), AttributeValueJson.read(field.getValue()));
+            } catch (DynamoDbException invalid) {
+                if (invalid.type() != ErrorType.VALIDATION) {
+                    throw invalid;
+                }
+                throw DynamoDbException.validation("ExpressionAttributeValues contains invalid value: "
+                        + invalid.getMessage() + " for key " + field.getKey());
+            }
+        }
+        return values;
     }
 }

@@ -7,7 +7,8 @@ import java.util.List;
 public enum ReturnValue {
     NONE, ALL_OLD, UPDATED_OLD, ALL_NEW, UPDATED_NEW;
 
-    private static final List<String> NAMES = List.of("NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW");
+    /** In the order AWS lists them in a constraint violation. */
+    private static final List<String> NAMES = List.of("ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE", "UPDATED_NEW");
 
     /** Parses the parameter; PutItem and DeleteItem allow only NONE and ALL_OLD. */
     public static ReturnValue parse(String text, boolean onlyNoneOrAllOld) {

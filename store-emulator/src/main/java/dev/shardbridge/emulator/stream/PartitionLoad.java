@@ -35,6 +35,18 @@ final class PartitionLoad {
         return hot || large;
     }
 
+    /** Recovery: {@code count} partitions with no load, before their sizes are restored. */
+    void reset(int count) {
+        partitions.clear();
+        for (int i = 0; i < count; i++) {
+            partitions.add(new long[3]);
+        }
+    }
+
+    void restoreBytes(int partition, long bytes) {
+        partitions.get(partition)[2] = bytes;
+    }
+
     /** Each half starts with half the size and a fresh rate window. */
     void split(int partition) {
         long[] load = partitions.get(partition);

@@ -150,6 +150,41 @@ public final class Shard {
         return new ShardPage(page, next, !isOpen() && index == records.size());
     }
 
+    /** This shard for the durable log; its records only when {@code withRecords} (snapshots). */
+    public synchronized ShardState state(boolean withRecords) {
+        return new ShardState(id, parentId, range, startingSequence, createdAtMillis, endingSequence, closedAtMillis,
+                trimmed, lastTrimmedSequence, withRecords ? records : List.of());
+    }
+
+    /** Recovery: the shard a description names, without records; they are restored one by one. */
+    static Shard restored(ShardState state) {
+        Shard shard = new Shard(state.id(), state.parentId(), state.range(), state.startingSequence(),
+                state.createdAtMillis());
+        shard.trimmed = state.trimHorizon();
+        shard.lastTrimmedSequence = state.lastTrimmedSequence();
+        shard.restoreClosing(state.endingSequence(), state.closedAtMillis());
+        return shard;
+    }
+
+    /** Recovery: open or closed as a later description says (a replayed log may reopen a snapshot's shard). */
+    synchronized void restoreClosing(long lastSequence, long closedAt) {
+        endingSequence = lastSequence;
+        closedAtMillis = closedAt;
+    }
+
+    /**
+     * Recovery: appends a record unless this shard already has it or trimmed it, which happens when a
+     * replayed log overlaps the snapshot. Records arrive in sequence order, as they were appended.
+     */
+    synchronized boolean restoreRecord(StreamRecord record) {
+        long newest = records.isEmpty() ? lastTrimmedSequence : records.get(records.size() - 1).sequenceNumber();
+        if (record.sequenceNumber() <= newest) {
+            return false;
+        }
+        records.add(record);
+        return true;
+    }
+
     /** Admits a GetRecords call by {@code reader} unless {@code limit} other readers are active. */
     public boolean tryRead(long reader, long nowMillis, long windowMillis, int limit) {
         getRecordsCalls.incrementAndGet();

@@ -10,6 +10,7 @@ import dev.shardbridge.emulator.table.TableDefinition;
 import dev.shardbridge.emulator.table.TableLifecycleListener;
 import dev.shardbridge.emulator.table.WriteOutcome;
 import dev.shardbridge.emulator.time.EmulatorClock;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -106,6 +107,33 @@ public final class StreamCatalog implements ItemChangeListener, TableLifecycleLi
         if (partitions < 1 || partitions > 1024) {
             throw new IllegalArgumentException("partitions must be 1..1024, was " + partitions);
         }
+        // Logged inside compute, so that of two racing overrides the log keeps the one the map keeps.
+        partitionOverrides.compute(tableName, (name, previous) -> {
+            context.journal().partitionsOverridden(name, partitions);
+            return partitions;
+        });
+    }
+
+    /** The partition counts set per table name, for snapshots of the durable log. */
+    public Map<String, Integer> partitionOverrides() {
+        return Map.copyOf(partitionOverrides);
+    }
+
+    StreamContext context() {
+        return context;
+    }
+
+    /** Recovery (see {@link StreamRestorer}): a table's streams rebuilt from the durable log. */
+    void restoreStreams(TableStreams streams) {
+        byTable.put(streams.tableName(), streams);
+    }
+
+    /** Recovery: a deleted table incarnation's streams leave; its streams stay readable in the registry. */
+    void forgetStreams(String tableName, String tableId) {
+        byTable.computeIfPresent(tableName, (name, streams) -> streams.tableId().equals(tableId) ? null : streams);
+    }
+
+    void restorePartitionOverride(String tableName, int partitions) {
         partitionOverrides.put(tableName, partitions);
     }
 

@@ -5,8 +5,9 @@ import dev.shardbridge.emulator.table.StoredItem;
 
 /**
  * Hears every change to stream state in the order it happens, for durability. Calls come under the
- * table's {@link TableStreams} lock, so per table they are totally ordered; an implementation must
- * not call back into the stream classes.
+ * table's {@link TableStreams} lock, so per table they are totally ordered; an implementation may
+ * read the table it is given (its {@code state()}, its current stream) but must not call into any
+ * other stream object, which could take locks in another order.
  */
 public interface StreamJournal {
     StreamJournal NONE = new StreamJournal() {
@@ -30,4 +31,8 @@ public interface StreamJournal {
 
     /** Partitions or shards changed: a stream enabled or disabled, a split, a rollover. */
     void structureChanged(TableStreams table);
+
+    /** New tables of this name will get {@code partitions} partitions (an admin setting). */
+    default void partitionsOverridden(String tableName, int partitions) {
+    }
 }

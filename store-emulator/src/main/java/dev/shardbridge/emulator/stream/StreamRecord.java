@@ -81,6 +81,11 @@ public final class StreamRecord {
         return viewType;
     }
 
+    /** The region the record names as its {@code awsRegion}. */
+    public String region() {
+        return region;
+    }
+
     /** The record as GetRecords returns it. */
     public SerializedString toJson() {
         SerializedString rendered = json;

@@ -88,6 +88,41 @@ public final class TableStream {
         status = StreamStatus.DISABLED;
     }
 
+    /** This stream for the durable log; its shards' records only when {@code withRecords} (snapshots). */
+    public synchronized StreamState state(boolean withRecords) {
+        List<ShardState> shardStates = new ArrayList<>(shards.size());
+        for (Shard shard : shards.values()) {
+            shardStates.add(shard.state(withRecords));
+        }
+        return new StreamState(arn, label, tableName, keySchema, viewType, createdAtMillis, status, disabledAtMillis,
+                shardStates);
+    }
+
+    /** Recovery: the stream a description names, with its shards but no records yet. */
+    static TableStream restored(StreamState state) {
+        TableStream stream = new TableStream(state.arn(), state.label(), state.tableName(), state.keySchema(),
+                state.viewType(), state.createdAtMillis());
+        stream.restore(state);
+        return stream;
+    }
+
+    /**
+     * Recovery: status and shards as a (later) description says. Shards already here keep their records
+     * and take the description's closing; new ones are added after them, so parents stay first.
+     */
+    synchronized void restore(StreamState state) {
+        status = state.status();
+        disabledAtMillis = state.disabledAtMillis();
+        for (ShardState shardState : state.shards()) {
+            Shard shard = shards.get(shardState.id());
+            if (shard == null) {
+                shards.put(shardState.id(), Shard.restored(shardState));
+            } else {
+                shard.restoreClosing(shardState.endingSequence(), shardState.closedAtMillis());
+            }
+        }
+    }
+
     /**
      * Trims records past retention and forgets closed shards that hold nothing readable any more.
      * Returns true when the whole stream has aged out (disabled and empty).

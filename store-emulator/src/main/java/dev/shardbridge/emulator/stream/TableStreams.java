@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -110,7 +111,10 @@ public final class TableStreams {
             shard.append(record);
         }
         context.journal().itemChanged(this, key, after, shard, record);
-        if (load.shouldSplit(partition, clock().millis(), context.settings())) {
+        // A hot key halves its partition again and again until the partition is one token wide; that
+        // cannot split (nor can AWS split one key's traffic), and failing the write would be wrong.
+        if (load.shouldSplit(partition, clock().millis(), context.settings())
+                && partitions.get(partition).canSplit()) {
             split(partition);
         }
     }
@@ -163,6 +167,43 @@ public final class TableStreams {
         }
     }
 
+    /** Partitions and current stream for the durable log, read under this object's lock. */
+    public synchronized TableStreamsState state() {
+        return new TableStreamsState(tableName, tableId, partitions, shardCounter,
+                current == null ? null : current.state(false), openShards.stream().map(Shard::id).toList());
+    }
+
+    /**
+     * One of this table's streams for the durable log, read under this object's lock: every change to a
+     * stream happens under it together with its journal call, so a snapshot never holds a change the
+     * log has not been given.
+     */
+    public synchronized StreamState stateOf(TableStream stream, boolean withRecords) {
+        return stream.state(withRecords);
+    }
+
+    /** Recovery: partitions, open shards and current stream as a description says; the journal hears nothing. */
+    synchronized void restore(TableStreamsState state, TableStream restoredCurrent) {
+        partitions.clear();
+        partitions.addAll(state.partitions());
+        load.reset(partitions.size());
+        shardCounter = state.shardCounter();
+        current = restoredCurrent;
+        openShards.clear();
+        for (String shardId : state.openShardIds()) {
+            openShards.add(restoredCurrent.shard(shardId));
+        }
+    }
+
+    /** Recovery: each partition's data size from the restored items, so size-triggered splits go on. */
+    synchronized void restorePartitionBytes(NavigableMap<ItemKey, StoredItem> items) {
+        long[] bytes = new long[partitions.size()];
+        items.forEach((key, item) -> bytes[partitionOf(key.token())] += item.sizeBytes());
+        for (int i = 0; i < bytes.length; i++) {
+            load.restoreBytes(i, bytes[i]);
+        }
+    }
+
     /** Rolls every open shard that has been open for a full period, as of when each period ended. */
     private void rollDue(long now) {
         long period = context.settings().rolloverPeriod().toMillis();
@@ -189,7 +230,10 @@ public final class TableStreams {
         String id;
         do {
             shardCounter++;
-            int suffix = (tableName.hashCode() * 31 + shardCounter) * 0x9E3779B1;
+            // Seeded by the stream ARN, not the table name: a table re-created under the same name (whose
+            // counter starts again) must not reuse the shard ids of its predecessor, which consumers
+            // keep offsets for.
+            int suffix = (stream.arn().hashCode() * 31 + shardCounter) * 0x9E3779B1;
             id = String.format("shardId-%020d-%08x", createdAtMillis, suffix);
         } while (stream.containsShardId(id));
         Shard shard = new Shard(id, parentId, range, context.sequences().next(3), createdAtMillis);

@@ -58,6 +58,19 @@ public final class Table {
         return items.write(this, key, write, listener);
     }
 
+    /**
+     * The item as of the last write whose listeners have returned, read under the item's lock: a
+     * snapshot of the durable log reads items this way so it never holds a change the log lacks.
+     */
+    public StoredItem settledItem(ItemKey key) {
+        return items.getSettled(key);
+    }
+
+    /** Recovery: puts, or with null removes, an item as the durable log says, telling no listener. */
+    public void restoreItem(ItemKey key, StoredItem item) {
+        items.restore(key, item);
+    }
+
     /** All items in key order; a weakly consistent live view. */
     public NavigableMap<ItemKey, StoredItem> items() {
         return items.view();

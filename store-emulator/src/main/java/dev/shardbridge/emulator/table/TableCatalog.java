@@ -75,6 +75,30 @@ public final class TableCatalog {
         return table;
     }
 
+    /** The table of this name, or null. */
+    public Table find(String name) {
+        return tables.get(name);
+    }
+
+    /**
+     * Recovery: the table as a replayed definition says, telling no listener. The same incarnation (table
+     * id) keeps its items; another one is replaced by an empty table, as the re-creation replaced it.
+     */
+    public Table restore(TableDefinition definition) {
+        return tables.compute(definition.name(), (name, existing) -> {
+            if (existing != null && existing.definition().id().equals(definition.id())) {
+                existing.redefine(definition);
+                return existing;
+            }
+            return new Table(definition, listener);
+        });
+    }
+
+    /** Recovery: removes the table if it is still this incarnation, telling no listener. */
+    public void restoreDeleted(String name, String id) {
+        tables.computeIfPresent(name, (key, table) -> table.definition().id().equals(id) ? null : table);
+    }
+
     /** Table names in ascending order, as ListTables pages them. */
     public List<String> names() {
         return tables.keySet().stream().sorted().toList();

@@ -38,6 +38,19 @@ final class TableItems {
         return sizeBytes.get();
     }
 
+    /** Reads under the item's stripe lock: a write still telling its listener is waited for, not seen early. */
+    StoredItem getSettled(ItemKey key) {
+        synchronized (stripes[Math.floorMod(key.hashCode(), STRIPES)]) {
+            return items.get(key);
+        }
+    }
+
+    /** Recovery: puts, or with null removes, an item without a listener. */
+    void restore(ItemKey key, StoredItem item) {
+        StoredItem before = item == null ? items.remove(key) : items.put(key, item);
+        sizeBytes.addAndGet((item == null ? 0 : item.sizeBytes()) - (before == null ? 0 : before.sizeBytes()));
+    }
+
     WriteOutcome write(Table table, ItemKey key, ItemWrite write, ItemChangeListener listener) {
         synchronized (stripes[Math.floorMod(key.hashCode(), STRIPES)]) {
             StoredItem before = items.get(key);

@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * threads. Prints one line per measurement.
  *
  * <p>Run: {@code mvn -B -q -pl store-emulator test-compile exec:exec@table-api-benchmark}
- * (options: {@code -Dbench.seconds=10 -Dbench.warmup=5 -Dbench.targets=emulator,dynamodb-local}).
+ * (options: {@code -Dbench.seconds=10 -Dbench.warmup=5 -Dbench.targets=emulator,dynamodb-local}; durable-mode
+ * targets {@code emulator-fsync-interval} and {@code emulator-fsync-always} write to a temporary data dir).
  */
 public final class TableApiBenchmark {
     private static final int[] THREADS = {1, 4};
@@ -31,18 +32,17 @@ public final class TableApiBenchmark {
         Duration measure = Duration.ofSeconds(Long.getLong("bench.seconds", 10));
         Duration warmup = Duration.ofSeconds(Long.getLong("bench.warmup", 5));
         List<String> targets = List.of(System.getProperty("bench.targets", "emulator,dynamodb-local").split(","));
-        System.out.printf(Locale.ROOT, "%-22s %-17s %7s %12s %12s %9s %9s%n",
+        System.out.printf(Locale.ROOT, "%-24s %-17s %7s %12s %12s %9s %9s%n",
                 "target", "operation", "threads", "items/s", "requests/s", "p50 ms", "p99 ms");
         for (String name : targets) {
-            try (BenchmarkTarget target = name.equals("emulator") ? BenchmarkTarget.emulator()
-                    : BenchmarkTarget.dynamoDbLocal()) {
+            try (BenchmarkTarget target = BenchmarkTarget.named(name)) {
                 try (DynamoDbClient client = client(target.endpoint())) {
                     createTable(client);
                     for (WriteScenario scenario : WriteScenario.values()) {
                         for (int threads : THREADS) {
                             run(client, scenario, threads, warmup);
                             Result result = run(client, scenario, threads, measure);
-                            System.out.printf(Locale.ROOT, "%-22s %-17s %7d %12.0f %12.0f %9.2f %9.2f%n",
+                            System.out.printf(Locale.ROOT, "%-24s %-17s %7d %12.0f %12.0f %9.2f %9.2f%n",
                                     target.name(), scenario, threads, result.itemsPerSecond(scenario),
                                     result.requestsPerSecond(), result.latency().p50Millis(),
                                     result.latency().p99Millis());

@@ -15,7 +15,8 @@ enum WriteScenario {
     PUT_ITEM(1), BATCH_WRITE_ITEM(25);
 
     private static final AtomicLong SEQUENCE = new AtomicLong();
-    private static final String PAYLOAD = "x".repeat(1000);
+    /** Sized so that a whole item, names included, is about 1,000 bytes: "1 KB items". */
+    private static final String PAYLOAD = "x".repeat(960);
 
     private final int itemsPerRequest;
 

@@ -10,6 +10,7 @@ import dev.shardbridge.emulator.model.AttributeValue;
 import dev.shardbridge.emulator.model.AttributeValueJson;
 import dev.shardbridge.emulator.operation.ConstraintViolations;
 import dev.shardbridge.emulator.operation.ConsumedCapacity;
+import dev.shardbridge.emulator.operation.ExpressionParameters;
 import dev.shardbridge.emulator.operation.Json;
 import dev.shardbridge.emulator.operation.KeyValidator;
 import dev.shardbridge.emulator.operation.Operation;
@@ -65,16 +66,23 @@ public final class BatchGetItem implements Operation {
         ObjectNode unprocessed = response.putObject("UnprocessedKeys");
         Map<String, Double> capacity = new LinkedHashMap<>();
         long responseBytes = 0;
+        boolean full = false;
         for (TableRead read : reads) {
             ArrayNode items = responses.putArray(read.table().name());
             long tableBytes = 0;
             List<Map<String, AttributeValue>> deferred = new ArrayList<>();
             for (Map<String, AttributeValue> key : read.keys()) {
-                if (responseBytes >= MAX_RESPONSE_BYTES) {
+                if (full) {
                     deferred.add(key);
                     continue;
                 }
                 StoredItem item = read.table().get(read.table().keyOf(key));
+                if (item != null && responseBytes + item.sizeBytes() > MAX_RESPONSE_BYTES) {
+                    // The response stays within 16 MB: this key and every later one are left for the next call.
+                    full = true;
+                    deferred.add(key);
+                    continue;
+                }
                 if (item != null) {
                     responseBytes += item.sizeBytes();
                     tableBytes += item.sizeBytes();
@@ -105,8 +113,13 @@ public final class BatchGetItem implements Operation {
             ObjectNode tableRequest = Request.object(requestItems, entry.getKey());
             Request keysAndAttributes = new Request(tableRequest);
             JsonNode keysNode = keysAndAttributes.array("Keys");
-            new ConstraintViolations().notNull(keysNode, "requestItems." + entry.getKey() + ".member.keys")
-                    .throwIfAny();
+            ConstraintViolations keysViolations = new ConstraintViolations()
+                    .notNull(keysNode, "requestItems." + entry.getKey() + ".member.keys");
+            if (keysNode != null && keysNode.isEmpty()) {
+                keysViolations.add("[]", "requestItems." + entry.getKey() + ".member.keys",
+                        "Member must have length greater than or equal to 1");
+            }
+            keysViolations.throwIfAny();
             total += keysNode.size();
             if (total > MAX_KEYS) {
                 throw DynamoDbException.validation("Too many items requested for the BatchGetItem call");
@@ -115,7 +128,8 @@ public final class BatchGetItem implements Operation {
             for (JsonNode key : keysNode) {
                 keys.add(AttributeValueJson.readItem(key));
             }
-            ExpressionAttributes attributes = keysAndAttributes.expressionAttributes();
+            ExpressionAttributes attributes =
+                    keysAndAttributes.expressionAttributes(ExpressionParameters.BATCH_GET_TABLE);
             String projectionText = keysAndAttributes.string("ProjectionExpression");
             ProjectionExpression projection = projectionText == null ? null
                     : ProjectionExpression.parse(projectionText, attributes);

@@ -112,8 +112,9 @@ public final class BatchWriteItem implements Operation {
         ObjectNode put = Request.object(write, "PutRequest");
         ObjectNode delete = Request.object(write, "DeleteRequest");
         if ((put == null) == (delete == null)) {
-            throw DynamoDbException.validation(
-                    "WriteRequest must contain exactly one of PutRequest or DeleteRequest");
+            // AWS reports a WriteRequest with neither or both members in its words for AttributeValue unions.
+            throw DynamoDbException.validation("Supplied AttributeValue has more than one datatypes set, "
+                    + "must contain exactly one of the supported datatypes");
         }
         if (put != null) {
             ObjectNode item = Request.object(put, "Item");

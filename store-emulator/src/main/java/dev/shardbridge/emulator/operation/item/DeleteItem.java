@@ -6,6 +6,7 @@ import dev.shardbridge.emulator.model.AttributeValue;
 import dev.shardbridge.emulator.model.AttributeValueJson;
 import dev.shardbridge.emulator.operation.ConstraintViolations;
 import dev.shardbridge.emulator.operation.ConsumedCapacity;
+import dev.shardbridge.emulator.operation.ExpressionParameters;
 import dev.shardbridge.emulator.operation.Json;
 import dev.shardbridge.emulator.operation.KeyValidator;
 import dev.shardbridge.emulator.operation.Operation;
@@ -35,7 +36,7 @@ public final class DeleteItem implements Operation {
         Map<String, AttributeValue> key = request.item("Key");
         new ConstraintViolations().tableName(tableName, "tableName").notNull(key, "key").throwIfAny();
         ReturnValue returnValue = ReturnValue.parse(request.string("ReturnValues"), true);
-        ExpressionAttributes attributes = request.expressionAttributes();
+        ExpressionAttributes attributes = request.expressionAttributes(ExpressionParameters.PUT_OR_DELETE_ITEM);
         WriteCondition condition = WriteCondition.parse(request, attributes);
         attributes.requireAllUsed();
 

@@ -7,6 +7,7 @@ import dev.shardbridge.emulator.model.AttributeValue;
 import dev.shardbridge.emulator.model.AttributeValueJson;
 import dev.shardbridge.emulator.operation.ConstraintViolations;
 import dev.shardbridge.emulator.operation.ConsumedCapacity;
+import dev.shardbridge.emulator.operation.ExpressionParameters;
 import dev.shardbridge.emulator.operation.Json;
 import dev.shardbridge.emulator.operation.KeyValidator;
 import dev.shardbridge.emulator.operation.Operation;
@@ -38,7 +39,7 @@ public final class GetItem implements Operation {
         Map<String, AttributeValue> key = request.item("Key");
         new ConstraintViolations().tableName(tableName, "tableName").notNull(key, "key").throwIfAny();
         boolean consistent = Boolean.TRUE.equals(request.bool("ConsistentRead"));
-        ExpressionAttributes attributes = request.expressionAttributes();
+        ExpressionAttributes attributes = request.expressionAttributes(ExpressionParameters.GET_ITEM);
         String projectionText = request.string("ProjectionExpression");
         ProjectionExpression projection = projectionText == null ? null
                 : ProjectionExpression.parse(projectionText, attributes);

@@ -6,8 +6,10 @@ import dev.shardbridge.emulator.expression.ExpressionAttributes;
 import dev.shardbridge.emulator.expression.UpdateExpression;
 import dev.shardbridge.emulator.model.AttributeValue;
 import dev.shardbridge.emulator.model.AttributeValueJson;
+import dev.shardbridge.emulator.model.ItemSize;
 import dev.shardbridge.emulator.operation.ConstraintViolations;
 import dev.shardbridge.emulator.operation.ConsumedCapacity;
+import dev.shardbridge.emulator.operation.ExpressionParameters;
 import dev.shardbridge.emulator.operation.Json;
 import dev.shardbridge.emulator.operation.KeyValidator;
 import dev.shardbridge.emulator.operation.Operation;
@@ -38,7 +40,7 @@ public final class UpdateItem implements Operation {
         Map<String, AttributeValue> key = request.item("Key");
         new ConstraintViolations().tableName(tableName, "tableName").notNull(key, "key").throwIfAny();
         ReturnValue returnValue = ReturnValue.parse(request.string("ReturnValues"), false);
-        ExpressionAttributes attributes = request.expressionAttributes();
+        ExpressionAttributes attributes = request.expressionAttributes(ExpressionParameters.UPDATE_ITEM);
         String updateText = request.string("UpdateExpression");
         UpdateExpression update = updateText == null ? null : UpdateExpression.parse(updateText, attributes);
         WriteCondition condition = WriteCondition.parse(request, attributes);
@@ -58,7 +60,10 @@ public final class UpdateItem implements Operation {
             condition.check(current);
             Map<String, AttributeValue> base = current == null ? key : current.attributes();
             Map<String, AttributeValue> updated = update == null ? base : update.apply(base);
-            KeyValidator.requireSize(updated);
+            if (ItemSize.of(updated) > ItemSize.MAX_ITEM_BYTES) {
+                // UpdateItem words the 400 KB limit differently from PutItem.
+                throw DynamoDbException.validation("Item size to update has exceeded the maximum allowed size");
+            }
             return updated;
         });
 

@@ -14,10 +14,11 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * Reads one page of a Query or Scan the way DynamoDB does: items are evaluated in order until
- * {@code Limit} items were read or the next item would take the page past 1 MB; the filter runs after
- * the read (it does not raise the limit), and {@code LastEvaluatedKey} names the last item read
- * whenever the page stopped before the end.
+ * Reads one page of a Query or Scan the way DynamoDB does: items are read in order until {@code Limit}
+ * items were read or the items read reach 1 MB (the item that crosses 1 MB is still part of the page, as
+ * on AWS: the read stops once the total exceeds the limit); the filter runs after the read (it does not
+ * raise the limit), and {@code LastEvaluatedKey} names the last item read whenever the page stopped at a
+ * limit.
  */
 final class PageReader {
     static final int MAX_PAGE_BYTES = 1024 * 1024;
@@ -38,14 +39,9 @@ final class PageReader {
         int scanned = 0;
         long bytes = 0;
         StoredItem last = null;
-        boolean more = false;
-        while (items.hasNext()) {
+        while (items.hasNext() && scanned < options.limit() && bytes < MAX_PAGE_BYTES) {
             StoredItem item = items.next().getValue();
             if (!keyFilter.test(item)) {
-                break;
-            }
-            if (scanned == options.limit() || (scanned > 0 && bytes + item.sizeBytes() > MAX_PAGE_BYTES)) {
-                more = true;
                 break;
             }
             scanned++;
@@ -63,7 +59,7 @@ final class PageReader {
         }
         response.put("Count", count);
         response.put("ScannedCount", scanned);
-        if (more || scanned == options.limit() && last != null) {
+        if (last != null && (scanned == options.limit() || bytes >= MAX_PAGE_BYTES)) {
             response.set("LastEvaluatedKey", AttributeValueJson.writeItem(schema.keyOf(last.attributes())));
         }
         ConsumedCapacity.addTo(response, request, tableName, ConsumedCapacity.readUnits(bytes, options.consistent()));

@@ -19,7 +19,8 @@ import java.util.Map;
 record ReadOptions(int limit, Select select, ConditionExpression filter, ProjectionExpression projection,
                    Map<String, AttributeValue> exclusiveStartKey, boolean consistent) {
 
-    static ReadOptions parse(Request request, ExpressionAttributes attributes) {
+    /** @param query whether the request is a Query, whose messages AWS words a little differently */
+    static ReadOptions parse(Request request, ExpressionAttributes attributes, boolean query) {
         Integer limit = request.integer("Limit");
         new ConstraintViolations().range(limit, "limit", 1, Integer.MAX_VALUE).throwIfAny();
         String filterText = request.string("FilterExpression");
@@ -28,7 +29,7 @@ record ReadOptions(int limit, Select select, ConditionExpression filter, Project
                 : ConditionExpression.parse(filterText, ExpressionKind.FILTER, attributes);
         ProjectionExpression projection = projectionText == null ? null
                 : ProjectionExpression.parse(projectionText, attributes);
-        Select select = Select.parse(request.string("Select"), projection != null);
+        Select select = Select.parse(request.string("Select"), projection != null, query);
         if (request.has("IndexName")) {
             throw DynamoDbException.validation("Secondary indexes are not supported by the shardbridge store emulator");
         }

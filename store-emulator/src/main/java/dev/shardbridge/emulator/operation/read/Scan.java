@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shardbridge.emulator.error.DynamoDbException;
 import dev.shardbridge.emulator.expression.ExpressionAttributes;
 import dev.shardbridge.emulator.operation.ConstraintViolations;
+import dev.shardbridge.emulator.operation.ExpressionParameters;
 import dev.shardbridge.emulator.operation.Operation;
 import dev.shardbridge.emulator.operation.Request;
 import dev.shardbridge.emulator.table.ItemKey;
@@ -53,8 +54,8 @@ public final class Scan implements Operation {
             throw DynamoDbException.validation("The Segment parameter is zero-based and must be less than parameter "
                     + "TotalSegments: Segment: " + segment + " is not less than TotalSegments: " + totalSegments);
         }
-        ExpressionAttributes attributes = request.expressionAttributes();
-        ReadOptions options = ReadOptions.parse(request, attributes);
+        ExpressionAttributes attributes = request.expressionAttributes(ExpressionParameters.SCAN);
+        ReadOptions options = ReadOptions.parse(request, attributes, false);
         attributes.requireAllUsed();
         Table table = catalog.require(tableName);
         options.validateStartKey(table);

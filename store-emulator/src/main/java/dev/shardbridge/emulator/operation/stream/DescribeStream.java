@@ -38,7 +38,12 @@ public final class DescribeStream implements Operation {
         String arn = request.string("StreamArn");
         Integer limitParameter = request.integer("Limit");
         String start = request.string("ExclusiveStartShardId");
-        new ConstraintViolations().notNull(arn, "streamArn").range(limitParameter, "limit", 1, MAX_LIMIT).throwIfAny();
+        // The model only bounds Limit below; the service refuses a larger page with its own message.
+        new ConstraintViolations().notNull(arn, "streamArn").range(limitParameter, "limit", 1, Integer.MAX_VALUE)
+                .throwIfAny();
+        if (limitParameter != null && limitParameter > MAX_LIMIT) {
+            throw DynamoDbException.invalidParameter("Limit cannot be greater than the maximum: " + MAX_LIMIT);
+        }
         Predicate<Shard> filter = shardFilter(request);
         catalog.maintain();
         TableStream stream = StreamLookup.stream(catalog, arn);

@@ -17,6 +17,9 @@ import dev.shardbridge.emulator.stream.StreamRecord;
 import dev.shardbridge.emulator.stream.StreamSettings;
 import dev.shardbridge.emulator.stream.TableStream;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /**
  * GetRecords: at most {@code Limit} (1..1000) records and 1 MB from the iterator's position. The next
@@ -26,6 +29,9 @@ import java.time.Instant;
 public final class GetRecords implements Operation {
     public static final int MAX_RECORDS = 1000;
     public static final int MAX_BYTES = 1024 * 1024;
+    /** How AWS writes times in the expired-iterator message: {@code java.util.Date}'s format, in UTC. */
+    private static final DateTimeFormatter AWS_TIME =
+            DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss zzz yyyy", Locale.US).withZone(ZoneId.of("UTC"));
 
     private final StreamCatalog catalog;
 
@@ -43,16 +49,20 @@ public final class GetRecords implements Operation {
         String iteratorText = request.string("ShardIterator");
         Integer limitParameter = request.integer("Limit");
         new ConstraintViolations().notNull(iteratorText, "shardIterator")
-                .range(limitParameter, "limit", 1, MAX_RECORDS).throwIfAny();
+                .range(limitParameter, "limit", 1, Integer.MAX_VALUE).throwIfAny();
+        // The model only bounds Limit below; the service refuses a larger page with its own message.
+        if (limitParameter != null && limitParameter > MAX_RECORDS) {
+            throw DynamoDbException.invalidParameter("Limit should be less than or equal to " + MAX_RECORDS);
+        }
         ShardIterator iterator = ShardIterator.decode(iteratorText);
         StreamSettings settings = catalog.settings();
         long now = catalog.clock().millis();
         long lifetime = settings.iteratorLifetime().toMillis();
         if (now - iterator.issuedAtMillis() > lifetime) {
             throw new DynamoDbException(ErrorType.EXPIRED_ITERATOR, "Iterator expired. The iterator was created at "
-                    + Instant.ofEpochMilli(iterator.issuedAtMillis()) + " while right now it is "
-                    + Instant.ofEpochMilli(now) + " which is further in the future than the tolerated delay of "
-                    + lifetime + " milliseconds.");
+                    + "time " + AWS_TIME.format(Instant.ofEpochMilli(iterator.issuedAtMillis())) + " while right now it is "
+                    + AWS_TIME.format(Instant.ofEpochMilli(now)) + " which is further in the future than the "
+                    + "tolerated delay of " + lifetime + " milliseconds.");
         }
         catalog.maintain();
         TableStream stream = StreamLookup.stream(catalog, iterator.streamArn());
@@ -66,8 +76,8 @@ public final class GetRecords implements Operation {
                     + ": at most " + settings.maxReadersPerShard() + " may read a shard at the same time");
         }
         if (iterator.position() < shard.trimHorizon()) {
-            throw new DynamoDbException(ErrorType.TRIMMED_DATA_ACCESS, "The operation attempted to read past the "
-                    + "oldest stream record in a shard, or the iterator points to trimmed data");
+            throw new DynamoDbException(ErrorType.TRIMMED_DATA_ACCESS, "The operation attempted to read past "
+                    + "the oldest stream record in a shard.");
         }
 
         ShardPage page = shard.read(iterator.position(),

@@ -40,14 +40,23 @@ public final class GetShardIterator implements Operation {
         String shardId = request.string("ShardId");
         String type = request.string("ShardIteratorType");
         String sequenceText = request.string("SequenceNumber");
-        new ConstraintViolations().notNull(arn, "streamArn").notNull(shardId, "shardId")
-                .notNull(type, "shardIteratorType").oneOf(type, "shardIteratorType", TYPES).throwIfAny();
+        ConstraintViolations violations = new ConstraintViolations().notNull(arn, "streamArn")
+                .notNull(shardId, "shardId").notNull(type, "shardIteratorType")
+                .oneOf(type, "shardIteratorType", TYPES);
+        // AWS's model bounds a sequence number's length (21..40), so these fail before any lookup.
+        if (sequenceText != null && sequenceText.length() < 21) {
+            violations.add(sequenceText, "sequenceNumber", "Member must have length greater than or equal to 21");
+        }
+        if (sequenceText != null && sequenceText.length() > 40) {
+            violations.add(sequenceText, "sequenceNumber", "Member must have length less than or equal to 40");
+        }
+        violations.throwIfAny();
         boolean bySequence = type.endsWith("_SEQUENCE_NUMBER");
         if (bySequence && sequenceText == null) {
-            throw DynamoDbException.validation("Must specify a SequenceNumber for ShardIteratorType " + type);
+            throw DynamoDbException.invalidParameter("Invalid SequenceNumber");
         }
         if (!bySequence && sequenceText != null) {
-            throw DynamoDbException.validation("SequenceNumber cannot be specified for ShardIteratorType " + type);
+            throw DynamoDbException.invalidParameter("SequenceNumber should not be passed for this iterator type");
         }
         catalog.maintain();
         TableStream stream = StreamLookup.stream(catalog, arn);
@@ -64,11 +73,15 @@ public final class GetShardIterator implements Operation {
     }
 
     private static long positionOf(Shard shard, String type, String sequenceText) {
+        if (!sequenceText.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw DynamoDbException.validation("Invalid SequenceNumber: " + sequenceText);
+        }
         long sequence;
         try {
             sequence = SequenceNumbers.parse(sequenceText);
         } catch (NumberFormatException e) {
-            throw DynamoDbException.validation("Invalid SequenceNumber: " + sequenceText);
+            // A number in a format this emulator never issues lies outside every shard's range.
+            sequence = -1;
         }
         long ending = shard.endingSequence();
         if (sequence < shard.startingSequence() || (ending >= 0 && sequence > ending)) {
@@ -80,7 +93,7 @@ public final class GetShardIterator implements Operation {
         long lastTrimmed = shard.lastTrimmedSequence();
         if (lastTrimmed >= 0 && (after ? sequence < lastTrimmed : sequence <= lastTrimmed)) {
             throw new DynamoDbException(ErrorType.TRIMMED_DATA_ACCESS, "The operation attempted to read past "
-                    + "the oldest stream record in a shard: SequenceNumber " + sequenceText + " has been trimmed");
+                    + "the oldest stream record in a shard.");
         }
         return shard.positionOf(after ? sequence + 1 : sequence);
     }

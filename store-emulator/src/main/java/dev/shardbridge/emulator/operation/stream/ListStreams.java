@@ -2,6 +2,7 @@ package dev.shardbridge.emulator.operation.stream;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shardbridge.emulator.error.DynamoDbException;
 import dev.shardbridge.emulator.operation.ConstraintViolations;
 import dev.shardbridge.emulator.operation.Json;
 import dev.shardbridge.emulator.operation.Operation;
@@ -30,11 +31,17 @@ public final class ListStreams implements Operation {
         String tableName = request.string("TableName");
         Integer limitParameter = request.integer("Limit");
         String start = request.string("ExclusiveStartStreamArn");
-        ConstraintViolations violations = new ConstraintViolations().range(limitParameter, "limit", 1, MAX_LIMIT);
+        ConstraintViolations violations = new ConstraintViolations()
+                .range(limitParameter, "limit", 1, Integer.MAX_VALUE);
         if (tableName != null) {
             violations.tableName(tableName, "tableName");
         }
         violations.throwIfAny();
+        // The model only bounds Limit below; the service refuses a larger page with its own message.
+        if (limitParameter != null && limitParameter > MAX_LIMIT) {
+            throw DynamoDbException.invalidParameter("Limit cannot be greater than the maximum allowed size: "
+                    + MAX_LIMIT);
+        }
         catalog.maintain();
         int limit = limitParameter == null ? MAX_LIMIT : limitParameter;
 

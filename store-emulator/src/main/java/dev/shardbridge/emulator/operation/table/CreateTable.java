@@ -10,6 +10,7 @@ import dev.shardbridge.emulator.operation.Json;
 import dev.shardbridge.emulator.operation.Operation;
 import dev.shardbridge.emulator.operation.Request;
 import dev.shardbridge.emulator.table.BillingMode;
+import dev.shardbridge.emulator.table.ProvisionedThroughput;
 import dev.shardbridge.emulator.table.ServiceIdentity;
 import dev.shardbridge.emulator.table.StreamSpecification;
 import dev.shardbridge.emulator.table.Table;
@@ -47,40 +48,43 @@ public final class CreateTable implements Operation {
         String tableName = request.string("TableName");
         JsonNode keySchemaNode = request.array("KeySchema");
         JsonNode definitionsNode = request.array("AttributeDefinitions");
-        ConstraintViolations violations = new ConstraintViolations()
-                .notNull(definitionsNode, "attributeDefinitions")
-                .tableName(tableName, "tableName")
-                .notNull(keySchemaNode, "keySchema");
+        // Constraint violations are listed in AWS's member order, all of them in one answer.
+        ConstraintViolations violations = new ConstraintViolations().notNull(definitionsNode, "attributeDefinitions");
+        List<String[]> definitionElements = definitionsNode == null ? List.of()
+                : attributeDefinitions(definitionsNode, violations);
+        violations.tableName(tableName, "tableName");
+        BillingMode requestedBilling = TableSettingsParser.billingMode(request, violations);
+        ProvisionedThroughput requestedThroughput = TableSettingsParser.throughput(request, violations);
+        violations.notNull(keySchemaNode, "keySchema");
         if (keySchemaNode != null && (keySchemaNode.isEmpty() || keySchemaNode.size() > 2)) {
             violations.add("[...]", "keySchema", keySchemaNode.isEmpty()
                     ? "Member must have length greater than or equal to 1"
                     : "Member must have length less than or equal to 2");
         }
-        Map<String, AttributeType> definitions = definitionsNode == null ? Map.of()
-                : attributeDefinitions(definitionsNode, violations);
         List<String[]> keyElements = keySchemaNode == null ? List.of() : keyElements(keySchemaNode, violations);
+        StreamSpecification requestedStream = TableSettingsParser.stream(request, violations);
         violations.throwIfAny();
         rejectUnsupported(request);
 
+        // The order of the semantic checks is AWS's: billing, then the key schema, then the stream.
+        BillingMode billingMode = requestedBilling == null ? BillingMode.PROVISIONED : requestedBilling;
+        ProvisionedThroughput throughput = TableSettingsParser.checkCreateBilling(billingMode, requestedThroughput);
+        Map<String, AttributeType> definitions = uniqueDefinitions(definitionElements);
         KeySchema keySchema = keySchema(keyElements, definitions);
-        BillingMode billingMode = TableSettingsParser.billingMode(request);
-        if (billingMode == null) {
-            billingMode = BillingMode.PROVISIONED;
-        }
-        var throughput = TableSettingsParser.checkBilling(billingMode, TableSettingsParser.throughput(request));
-        StreamSpecification stream = TableSettingsParser.stream(request);
+        StreamSpecification stream = TableSettingsParser.checkCreateStream(requestedStream);
 
-        TableDefinition definition = new TableDefinition(tableName, identity.tableArn(tableName),
-                UUID.randomUUID().toString(), keySchema, definitions, billingMode, throughput,
-                stream == null ? StreamSpecification.DISABLED : stream, clock.instant());
+        TableDefinition definition = TableDefinition.created(tableName, identity.tableArn(tableName),
+                UUID.randomUUID().toString(), keySchema, definitions, billingMode, throughput, stream,
+                clock.instant());
         Table table = catalog.create(definition);
         ObjectNode response = Json.object();
         response.set("TableDescription", TableDescriptions.describe(table, "ACTIVE"));
         return response;
     }
 
-    private static Map<String, AttributeType> attributeDefinitions(JsonNode node, ConstraintViolations violations) {
-        Map<String, AttributeType> definitions = new LinkedHashMap<>();
+    /** Each definition as {name, type}; shape problems go to {@code violations}. */
+    private static List<String[]> attributeDefinitions(JsonNode node, ConstraintViolations violations) {
+        List<String[]> definitions = new ArrayList<>();
         int index = 1;
         for (JsonNode element : node) {
             Request definition = new Request(requireObject(element));
@@ -89,13 +93,18 @@ public final class CreateTable implements Operation {
             String path = "attributeDefinitions." + index + ".member";
             violations.notNull(name, path + ".attributeName").notNull(type, path + ".attributeType")
                     .oneOf(type, path + ".attributeType", ATTRIBUTE_TYPES);
-            if (name != null && type != null && ATTRIBUTE_TYPES.contains(type)) {
-                if (definitions.put(name, AttributeType.valueOf(type)) != null) {
-                    throw DynamoDbException.invalidParameter("Duplicate AttributeName found in AttributeDefinitions: "
-                            + name);
-                }
-            }
+            definitions.add(new String[] {name, type});
             index++;
+        }
+        return definitions;
+    }
+
+    private static Map<String, AttributeType> uniqueDefinitions(List<String[]> elements) {
+        Map<String, AttributeType> definitions = new LinkedHashMap<>();
+        for (String[] element : elements) {
+            if (definitions.put(element[0], AttributeType.valueOf(element[1])) != null) {
+                throw DynamoDbException.validation("Attribute Name is duplicated: " + element[0]);
+            }
         }
         return definitions;
     }
@@ -117,23 +126,24 @@ public final class CreateTable implements Operation {
     }
 
     private static KeySchema keySchema(List<String[]> elements, Map<String, AttributeType> definitions) {
-        if (!"HASH".equals(elements.get(0)[1])) {
-            throw DynamoDbException.validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
-        }
-        if (elements.size() == 2) {
-            if (!"RANGE".equals(elements.get(1)[1])) {
-                throw DynamoDbException.validation(
-                        "Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
-            }
-            if (elements.get(0)[0].equals(elements.get(1)[0])) {
-                throw DynamoDbException.validation(
-                        "Both the Hash Key and the Range Key element in the KeySchema have the same name");
-            }
-        }
         List<String> keyNames = elements.stream().map(e -> e[0]).toList();
+        if (keyNames.size() > definitions.size()) {
+            throw DynamoDbException.validation("Invalid KeySchema: Some index key attribute have no definition");
+        }
         if (!definitions.keySet().containsAll(keyNames)) {
             throw DynamoDbException.invalidParameter("Some index key attributes are not defined in "
                     + "AttributeDefinitions. Keys: " + keyNames + ", AttributeDefinitions: " + definitions.keySet());
+        }
+        if (keyNames.size() == 2 && keyNames.get(0).equals(keyNames.get(1))) {
+            throw DynamoDbException.validation(
+                    "Both the Hash Key and the Range Key element in the KeySchema have the same name");
+        }
+        if (!"HASH".equals(elements.get(0)[1])) {
+            throw DynamoDbException.validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
+        }
+        if (elements.size() == 2 && !"RANGE".equals(elements.get(1)[1])) {
+            throw DynamoDbException.validation(
+                    "Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
         }
         if (definitions.size() != keyNames.size()) {
             throw DynamoDbException.invalidParameter("Number of attributes in KeySchema does not exactly match "

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shardbridge.emulator.model.KeySchema;
 import dev.shardbridge.emulator.operation.Json;
-import dev.shardbridge.emulator.table.BillingMode;
 import dev.shardbridge.emulator.table.LatestStream;
 import dev.shardbridge.emulator.table.Table;
 import dev.shardbridge.emulator.table.TableDefinition;
@@ -33,9 +32,9 @@ public final class TableDescriptions {
         node.put("ItemCount", table.itemCount());
         node.put("TableArn", definition.arn());
         node.put("TableId", definition.id());
-        if (definition.billingMode() == BillingMode.PAY_PER_REQUEST) {
+        if (definition.payPerRequestSince() != null) {
             node.putObject("BillingModeSummary").put("BillingMode", definition.billingMode().name())
-                    .put("LastUpdateToPayPerRequestDateTime", definition.createdAt().toEpochMilli() / 1000.0);
+                    .put("LastUpdateToPayPerRequestDateTime", definition.payPerRequestSince().toEpochMilli() / 1000.0);
         }
         if (definition.stream().enabled()) {
             node.putObject("StreamSpecification").put("StreamEnabled", true)

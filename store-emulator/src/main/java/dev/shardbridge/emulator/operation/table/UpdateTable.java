@@ -11,13 +11,24 @@ import dev.shardbridge.emulator.table.ProvisionedThroughput;
 import dev.shardbridge.emulator.table.StreamSpecification;
 import dev.shardbridge.emulator.table.TableCatalog;
 import dev.shardbridge.emulator.table.TableDefinition;
+import java.time.Clock;
+import java.time.Instant;
 
 /** UpdateTable: billing mode, provisioned throughput and the stream setting. */
 public final class UpdateTable implements Operation {
-    private final TableCatalog catalog;
+    /** AWS lists every member that would make the request an update; this is its current wording. */
+    static final String NOTHING_TO_UPDATE = "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
+            + "GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, MultiAccountReplicaReady, "
+            + "ReplicaTransitRoleArn, MultiRegionConsistency, DeletionProtectionEnabled, OnDemandThroughput, "
+            + "WarmThroughput or TableClass is required";
+    private static final String INVALID = "One or more parameter values were invalid: ";
 
-    public UpdateTable(TableCatalog catalog) {
+    private final TableCatalog catalog;
+    private final Clock clock;
+
+    public UpdateTable(TableCatalog catalog, Clock clock) {
         this.catalog = catalog;
+        this.clock = clock;
     }
 
     @Override
@@ -28,38 +39,64 @@ public final class UpdateTable implements Operation {
     @Override
     public ObjectNode execute(Request request) {
         String tableName = request.string("TableName");
-        new ConstraintViolations().tableName(tableName, "tableName").throwIfAny();
-        BillingMode billingMode = TableSettingsParser.billingMode(request);
-        ProvisionedThroughput throughput = TableSettingsParser.throughput(request);
-        StreamSpecification stream = TableSettingsParser.stream(request);
-        if (billingMode == null && throughput == null && stream == null) {
-            throw DynamoDbException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
-                    + "GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
+        ConstraintViolations violations = new ConstraintViolations().tableName(tableName, "tableName");
+        BillingMode billingMode = TableSettingsParser.billingMode(request, violations);
+        ProvisionedThroughput throughput = TableSettingsParser.throughput(request, violations);
+        StreamSpecification stream = TableSettingsParser.stream(request, violations);
+        violations.throwIfAny();
+        if (!request.has("BillingMode") && !request.has("ProvisionedThroughput")
+                && !request.has("StreamSpecification")) {
+            throw DynamoDbException.validation(NOTHING_TO_UPDATE);
         }
-        var table = catalog.redefine(tableName, current -> apply(current, billingMode, throughput, stream));
+        Instant now = clock.instant();
+        var table = catalog.redefine(tableName, current -> apply(current, billingMode, throughput, stream, now));
         ObjectNode response = Json.object();
         response.set("TableDescription", TableDescriptions.describe(table, "ACTIVE"));
         return response;
     }
 
     private static TableDefinition apply(TableDefinition current, BillingMode billingMode,
-                                         ProvisionedThroughput throughput, StreamSpecification stream) {
+                                         ProvisionedThroughput throughput, StreamSpecification stream, Instant now) {
         TableDefinition updated = current;
         if (billingMode != null || throughput != null) {
             BillingMode mode = billingMode == null ? current.billingMode() : billingMode;
-            ProvisionedThroughput newThroughput = mode == BillingMode.PAY_PER_REQUEST && throughput == null
-                    ? null : throughput == null ? current.throughput() : throughput;
-            updated = updated.withBilling(mode, TableSettingsParser.checkBilling(mode, newThroughput));
+            updated = updated.withBilling(mode, newThroughput(current, mode, throughput), now);
         }
         if (stream != null) {
-            if (stream.enabled() && current.stream().enabled()) {
-                throw DynamoDbException.validation("Table already has an enabled stream: TableName: " + current.name());
-            }
-            if (!stream.enabled() && !current.stream().enabled()) {
-                throw DynamoDbException.validation("Table already has no stream: TableName: " + current.name());
-            }
-            updated = updated.withStream(stream);
+            updated = updated.withStream(TableSettingsParser.checkUpdateStream(stream, current.stream(),
+                    current.name()));
         }
         return updated;
+    }
+
+    private static ProvisionedThroughput newThroughput(TableDefinition current, BillingMode mode,
+                                                       ProvisionedThroughput requested) {
+        if (mode == BillingMode.PAY_PER_REQUEST) {
+            if (requested != null) {
+                throw DynamoDbException.validation(INVALID + "Neither ReadCapacityUnits nor WriteCapacityUnits can "
+                        + "be specified when BillingMode is PAY_PER_REQUEST");
+            }
+            return ProvisionedThroughput.ON_DEMAND;
+        }
+        if (current.billingMode() == BillingMode.PAY_PER_REQUEST) {
+            if (requested == null) {
+                throw DynamoDbException.validation(
+                        INVALID + "ProvisionedThroughput must be specified when BillingMode is PROVISIONED");
+            }
+            return requested;
+        }
+        if (requested == null) {
+            return current.throughput();
+        }
+        ProvisionedThroughput before = current.throughput();
+        if (requested.equals(before)) {
+            throw DynamoDbException.validation("The provisioned throughput for the table will not change. The "
+                    + "requested value equals the current value. Current ReadCapacityUnits provisioned for the table: "
+                    + before.readCapacityUnits() + ". Requested ReadCapacityUnits: " + requested.readCapacityUnits()
+                    + ". Current WriteCapacityUnits provisioned for the table: " + before.writeCapacityUnits()
+                    + ". Requested WriteCapacityUnits: " + requested.writeCapacityUnits() + ". Refer to the Amazon "
+                    + "DynamoDB Developer Guide for current limits and how to request higher limits.");
+        }
+        return requested;
     }
 }
