@@ -60,7 +60,7 @@ class LogWriterTest {
                 writer.append(ENTRY, 0, ENTRY.length);
                 Thread.sleep(1);
             }
-            assertThat(writer.syncs()).isBetween(5L, 14L);
+            assertThat(writer.syncs()).as("forces in one second at 100 ms").isBetween(3L, 15L);
         }
     }
 
@@ -86,7 +86,7 @@ class LogWriterTest {
             long writeStarted = System.nanoTime();
             barrier.afterOperation("DynamoDB_20120810.PutItem", null, null);
             assertThat(writer.syncs()).as("answered only after a force").isGreaterThan(syncsBefore);
-            assertThat(Duration.ofNanos(System.nanoTime() - writeStarted)).isLessThanOrEqualTo(interval.multipliedBy(2));
+            assertThat(Duration.ofNanos(System.nanoTime() - writeStarted)).isLessThanOrEqualTo(interval.multipliedBy(3));
         }
     }
 
