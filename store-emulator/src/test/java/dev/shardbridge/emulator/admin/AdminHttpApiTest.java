@@ -1,10 +1,10 @@
 package dev.shardbridge.emulator.admin;
 
+import dev.shardbridge.emulator.testing.SdkClients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shardbridge.emulator.StoreEmulator;
-import dev.shardbridge.emulator.fault.SdkClients;
 import dev.shardbridge.emulator.fault.TestTables;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -21,7 +21,7 @@ class AdminHttpApiTest {
     @BeforeAll
     static void start() {
         emulator = StoreEmulator.start();
-        client = SdkClients.withoutRetries(emulator.endpoint());
+        client = SdkClients.tables(emulator.endpoint());
         http = new AdminHttp(emulator.endpoint());
         TestTables.createWithStream(client, "orders");
         TestTables.create(client, "plain");

@@ -1,11 +1,11 @@
 package dev.shardbridge.emulator.admin;
 
+import dev.shardbridge.emulator.testing.SdkClients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shardbridge.emulator.EmulatorSettings;
 import dev.shardbridge.emulator.StoreEmulator;
-import dev.shardbridge.emulator.fault.SdkClients;
 import dev.shardbridge.emulator.fault.TestTables;
 import dev.shardbridge.emulator.stream.ShardStats;
 import dev.shardbridge.emulator.stream.StreamSettings;
@@ -34,8 +34,8 @@ class EmulatorAdminTest {
     static void start() {
         emulator = StoreEmulator.start(EmulatorSettings.defaults().withStreams(STREAMS));
         admin = emulator.admin();
-        client = SdkClients.withoutRetries(emulator.endpoint());
-        streams = SdkClients.streamsWithoutRetries(emulator.endpoint());
+        client = SdkClients.tables(emulator.endpoint());
+        streams = SdkClients.streams(emulator.endpoint());
     }
 
     @AfterAll
@@ -77,7 +77,7 @@ class EmulatorAdminTest {
     @Test
     void advancingTheClockRollsShardsWhoseTimeIsUp() {
         try (StoreEmulator own = StoreEmulator.start(EmulatorSettings.defaults().withStreams(STREAMS));
-             DynamoDbClient ownClient = SdkClients.withoutRetries(own.endpoint())) {
+             DynamoDbClient ownClient = SdkClients.tables(own.endpoint())) {
             TestTables.createWithStream(ownClient, "aging");
             ClockReading before = own.admin().clock();
 

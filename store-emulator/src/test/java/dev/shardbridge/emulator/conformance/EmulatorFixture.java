@@ -1,5 +1,6 @@
 package dev.shardbridge.emulator.conformance;
 
+import dev.shardbridge.emulator.testing.SdkClients;
 import dev.shardbridge.emulator.StoreEmulator;
 import dev.shardbridge.emulator.differential.DynamoDbLocalServer;
 import java.net.URI;
@@ -7,11 +8,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -64,13 +60,7 @@ public final class EmulatorFixture implements BeforeAllCallback, AfterAllCallbac
      * retries: a test must see the first answer, and a retried throttle or 500 would hide it.
      */
     public static DynamoDbClient clientFor(URI endpoint) {
-        return DynamoDbClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(64))
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .build();
+        return SdkClients.tables(endpoint);
     }
 
     public DynamoDbClient client() {

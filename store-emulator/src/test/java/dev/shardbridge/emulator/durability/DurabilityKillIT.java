@@ -1,5 +1,6 @@
 package dev.shardbridge.emulator.durability;
 
+import dev.shardbridge.emulator.testing.SdkClients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -62,7 +63,7 @@ class DurabilityKillIT {
         Map<String, KeyHistory> histories = loadThenKill(flags, 3000);
 
         EmulatorProcess restarted = start(flags);
-        try (Clients clients = Clients.of(restarted.endpoint())) {
+        try (SdkClients clients = SdkClients.of(restarted.endpoint())) {
             int acknowledged = checkEveryKey(clients, histories, restarted);
             assertThat(acknowledged).as("acknowledged writes before the kill").isGreaterThan(300);
             writeAfterRestart(clients);
@@ -85,7 +86,7 @@ class DurabilityKillIT {
 
         EmulatorProcess restarted = start(flags);
         assertThat(restarted.output()).containsPattern("cut \\d+ bytes");
-        try (Clients clients = Clients.of(restarted.endpoint())) {
+        try (SdkClients clients = SdkClients.of(restarted.endpoint())) {
             checkConsistentPrefix(clients, histories);
             writeAfterRestart(clients);
         }
@@ -95,8 +96,8 @@ class DurabilityKillIT {
     private Map<String, KeyHistory> loadThenKill(List<String> flags, long millis) throws Exception {
         EmulatorProcess emulator = start(flags);
         Map<String, KeyHistory> histories = new ConcurrentHashMap<>();
-        try (Clients clients = Clients.of(emulator.endpoint())) {
-            clients.dynamo().createTable(b -> b.tableName("orders")
+        try (SdkClients clients = SdkClients.of(emulator.endpoint())) {
+            clients.tables().createTable(b -> b.tableName("orders")
                     .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
                     .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
                     .billingMode(BillingMode.PAY_PER_REQUEST)
@@ -107,7 +108,7 @@ class DurabilityKillIT {
                 int writer = w;
                 Thread thread = new Thread(() -> {
                     try {
-                        write(clients.dynamo(), writer, histories, killed);
+                        write(clients.tables(), writer, histories, killed);
                     } finally {
                         stopped.countDown();
                     }
@@ -175,7 +176,7 @@ class DurabilityKillIT {
     }
 
     /** Every key shows one of its allowed outcomes, items and records agreeing; returns acknowledged writes. */
-    private static int checkEveryKey(Clients clients, Map<String, KeyHistory> histories, EmulatorProcess emulator) {
+    private static int checkEveryKey(SdkClients clients, Map<String, KeyHistory> histories, EmulatorProcess emulator) {
         Map<String, KeyHistory.Outcome> served = served(clients);
         int acknowledged = 0;
         for (Map.Entry<String, KeyHistory> key : histories.entrySet()) {
@@ -194,7 +195,7 @@ class DurabilityKillIT {
      * Under fsync interval acknowledged writes of the last interval may be gone, but what is there is a
      * prefix of each key's writes, the item always the state after its last record.
      */
-    private static void checkConsistentPrefix(Clients clients, Map<String, KeyHistory> histories) {
+    private static void checkConsistentPrefix(SdkClients clients, Map<String, KeyHistory> histories) {
         Map<String, KeyHistory.Outcome> served = served(clients);
         for (Map.Entry<String, KeyHistory> key : histories.entrySet()) {
             KeyHistory.Outcome actual = served.getOrDefault(key.getKey(), new KeyHistory.Outcome(-1, List.of()));
@@ -212,11 +213,11 @@ class DurabilityKillIT {
     }
 
     /** Per key: its item's version (or -1) and the changes its stream records show, in lineage order. */
-    private static Map<String, KeyHistory.Outcome> served(Clients clients) {
+    private static Map<String, KeyHistory.Outcome> served(SdkClients clients) {
         Map<String, Long> items = new LinkedHashMap<>();
-        clients.dynamo().scanPaginator(b -> b.tableName("orders")).items()
+        clients.tables().scanPaginator(b -> b.tableName("orders")).items()
                 .forEach(item -> items.put(item.get("pk").s(), Long.parseLong(item.get("v").n())));
-        String streamArn = clients.dynamo().describeTable(b -> b.tableName("orders")).table().latestStreamArn();
+        String streamArn = clients.tables().describeTable(b -> b.tableName("orders")).table().latestStreamArn();
         Map<String, List<KeyHistory.Change>> changes = new LinkedHashMap<>();
         Map<String, String> lastSequence = new LinkedHashMap<>();
         for (Record record : StreamDump.read(clients.streams()).recordsOf(streamArn)) {
@@ -247,9 +248,9 @@ class DurabilityKillIT {
     }
 
     /** The recovered emulator takes writes, with stream records after every recovered one. */
-    private static void writeAfterRestart(Clients clients) {
-        clients.dynamo().putItem(b -> b.tableName("orders").item(item("after-restart", 1)));
-        assertThat(clients.dynamo().getItem(b -> b.tableName("orders")
+    private static void writeAfterRestart(SdkClients clients) {
+        clients.tables().putItem(b -> b.tableName("orders").item(item("after-restart", 1)));
+        assertThat(clients.tables().getItem(b -> b.tableName("orders")
                 .key(Map.of("pk", AttributeValue.fromS("after-restart")))).item()).isNotEmpty();
     }
 

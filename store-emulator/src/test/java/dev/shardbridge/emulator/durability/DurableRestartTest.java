@@ -1,5 +1,6 @@
 package dev.shardbridge.emulator.durability;
 
+import dev.shardbridge.emulator.testing.SdkClients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shardbridge.emulator.EmulatorSettings;
@@ -39,13 +40,13 @@ class DurableRestartTest {
     record Served(List<String> tables, Map<String, TableDescription> descriptions,
                   Map<String, List<Map<String, AttributeValue>>> items, StreamDump streams) {
 
-        static Served read(Clients clients) {
-            List<String> tables = clients.dynamo().listTables().tableNames();
+        static Served read(SdkClients clients) {
+            List<String> tables = clients.tables().listTables().tableNames();
             Map<String, TableDescription> descriptions = new LinkedHashMap<>();
             Map<String, List<Map<String, AttributeValue>>> items = new LinkedHashMap<>();
             for (String table : tables) {
-                descriptions.put(table, clients.dynamo().describeTable(b -> b.tableName(table)).table());
-                items.put(table, scan(clients.dynamo(), table));
+                descriptions.put(table, clients.tables().describeTable(b -> b.tableName(table)).table());
+                items.put(table, scan(clients.tables(), table));
             }
             return new Served(tables, descriptions, items, StreamDump.read(clients.streams()));
         }
@@ -56,8 +57,8 @@ class DurableRestartTest {
         Served before;
         Map<String, String> latestIterators;
         String ordersStream;
-        try (StoreEmulator emulator = start(); Clients clients = Clients.of(emulator.endpoint())) {
-            ordersStream = writeHistory(emulator, clients.dynamo());
+        try (StoreEmulator emulator = start(); SdkClients clients = SdkClients.of(emulator.endpoint())) {
+            ordersStream = writeHistory(emulator, clients.tables());
             before = Served.read(clients);
             latestIterators = latestIterators(clients, ordersStream);
         }
@@ -65,7 +66,7 @@ class DurableRestartTest {
         assertThat(before.streams().recordsByShard().values().stream().mapToInt(List::size).sum())
                 .isGreaterThan(30);
 
-        try (StoreEmulator emulator = start(); Clients clients = Clients.of(emulator.endpoint())) {
+        try (StoreEmulator emulator = start(); SdkClients clients = SdkClients.of(emulator.endpoint())) {
             Served after = Served.read(clients);
             assertThat(after.tables()).isEqualTo(before.tables());
             assertThat(after.descriptions()).isEqualTo(before.descriptions());
@@ -76,7 +77,7 @@ class DurableRestartTest {
 
             // The emulator goes on where it stopped: iterators taken before the restart read what is written
             // now, with sequence numbers above every earlier one, and the partition override still applies.
-            putAll(clients.dynamo(), "orders", List.of(orderItem("after-restart", 1)));
+            putAll(clients.tables(), "orders", List.of(orderItem("after-restart", 1)));
             String highestBefore = highestSequence(before.streams());
             List<Record> resumed = new ArrayList<>();
             latestIterators.values().forEach(iterator ->
@@ -85,19 +86,19 @@ class DurableRestartTest {
                 assertThat(record.dynamodb().keys().get("pk").s()).isEqualTo("after-restart");
                 assertThat(record.dynamodb().sequenceNumber()).isGreaterThan(highestBefore);
             });
-            clients.dynamo().createTable(b -> b.tableName("later")
+            clients.tables().createTable(b -> b.tableName("later")
                     .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
                     .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
                     .billingMode(BillingMode.PAY_PER_REQUEST)
                     .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.KEYS_ONLY)));
-            String laterStream = clients.dynamo().describeTable(b -> b.tableName("later")).table().latestStreamArn();
+            String laterStream = clients.tables().describeTable(b -> b.tableName("later")).table().latestStreamArn();
             assertThat(StreamDump.describe(clients.streams(), laterStream).shards()).hasSize(3);
             emulator.clock().advance(Duration.ofSeconds(2)); // the readers above are no longer active
             before = Served.read(clients);
         }
 
         // A third start loads the snapshot the second one wrote, plus what was logged after it.
-        try (StoreEmulator emulator = start(); Clients clients = Clients.of(emulator.endpoint())) {
+        try (StoreEmulator emulator = start(); SdkClients clients = SdkClients.of(emulator.endpoint())) {
             assertThat(Served.read(clients)).isEqualTo(before);
         }
     }
@@ -207,13 +208,13 @@ class DurableRestartTest {
         return items;
     }
 
-    private static List<String> openShardsOf(Clients clients, String streamArn) {
+    private static List<String> openShardsOf(SdkClients clients, String streamArn) {
         return StreamDump.describe(clients.streams(), streamArn).shards().stream()
                 .filter(shard -> shard.sequenceNumberRange().endingSequenceNumber() == null)
                 .map(shard -> shard.shardId()).toList();
     }
 
-    private static Map<String, String> latestIterators(Clients clients, String streamArn) {
+    private static Map<String, String> latestIterators(SdkClients clients, String streamArn) {
         Map<String, String> iterators = new LinkedHashMap<>();
         for (String shard : openShardsOf(clients, streamArn)) {
             iterators.put(shard, clients.streams().getShardIterator(b -> b.streamArn(streamArn).shardId(shard)

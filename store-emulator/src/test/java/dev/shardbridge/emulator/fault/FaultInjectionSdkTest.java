@@ -1,5 +1,6 @@
 package dev.shardbridge.emulator.fault;
 
+import dev.shardbridge.emulator.testing.SdkClients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,9 +36,9 @@ class FaultInjectionSdkTest {
     static void start() {
         emulator = StoreEmulator.start();
         admin = emulator.admin();
-        retrying = SdkClients.retrying(emulator.endpoint());
-        direct = SdkClients.withoutRetries(emulator.endpoint());
-        streams = SdkClients.streamsWithoutRetries(emulator.endpoint());
+        retrying = SdkClients.retryingTables(emulator.endpoint());
+        direct = SdkClients.tables(emulator.endpoint());
+        streams = SdkClients.streams(emulator.endpoint());
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package dev.shardbridge.emulator.streams;
 
+import dev.shardbridge.emulator.testing.SdkClients;
 import static dev.shardbridge.emulator.conformance.Values.b;
 import static dev.shardbridge.emulator.conformance.Values.bool;
 import static dev.shardbridge.emulator.conformance.Values.bs;

@@ -1,5 +1,6 @@
 package dev.shardbridge.emulator.streams;
 
+import dev.shardbridge.emulator.testing.SdkClients;
 import dev.shardbridge.emulator.EmulatorSettings;
 import dev.shardbridge.emulator.StoreEmulator;
 import dev.shardbridge.emulator.model.AttributeValue;

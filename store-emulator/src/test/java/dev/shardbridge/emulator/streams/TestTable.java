@@ -1,5 +1,6 @@
 package dev.shardbridge.emulator.streams;
 
+import dev.shardbridge.emulator.testing.SdkClients;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
