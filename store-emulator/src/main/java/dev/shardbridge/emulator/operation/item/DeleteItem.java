@@ -1,21 +1,11 @@
 package dev.shardbridge.emulator.operation.item;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.shardbridge.emulator.expression.ExpressionAttributes;
-import dev.shardbridge.emulator.model.AttributeValue;
-import dev.shardbridge.emulator.model.AttributeValueJson;
-import dev.shardbridge.emulator.operation.ConstraintViolations;
-import dev.shardbridge.emulator.operation.ConsumedCapacity;
-import dev.shardbridge.emulator.operation.ExpressionParameters;
-import dev.shardbridge.emulator.operation.Json;
 import dev.shardbridge.emulator.operation.KeyValidator;
 import dev.shardbridge.emulator.operation.Operation;
 import dev.shardbridge.emulator.operation.Request;
-import dev.shardbridge.emulator.operation.ReturnValue;
 import dev.shardbridge.emulator.table.Table;
 import dev.shardbridge.emulator.table.TableCatalog;
-import dev.shardbridge.emulator.table.WriteOutcome;
-import java.util.Map;
 
 /** DeleteItem: removes one item, optionally under a condition. */
 public final class DeleteItem implements Operation {
@@ -32,27 +22,9 @@ public final class DeleteItem implements Operation {
 
     @Override
     public ObjectNode execute(Request request) {
-        String tableName = request.string("TableName");
-        Map<String, AttributeValue> key = request.item("Key");
-        new ConstraintViolations().tableName(tableName, "tableName").notNull(key, "key").throwIfAny();
-        ReturnValue returnValue = ReturnValue.parse(request.string("ReturnValues"), true);
-        ExpressionAttributes attributes = request.expressionAttributes(ExpressionParameters.PUT_OR_DELETE_ITEM);
-        WriteCondition condition = WriteCondition.parse(request, attributes);
-        attributes.requireAllUsed();
-
-        Table table = catalog.require(tableName);
-        KeyValidator.requireKey(table.keySchema(), key);
-        WriteOutcome outcome = table.write(table.keyOf(key), current -> {
-            condition.check(current);
-            return null;
-        });
-
-        ObjectNode response = Json.object();
-        if (returnValue == ReturnValue.ALL_OLD && outcome.before() != null) {
-            response.set("Attributes", AttributeValueJson.writeItem(outcome.before().attributes()));
-        }
-        ConsumedCapacity.addTo(response, request, tableName,
-                ConsumedCapacity.writeUnits(outcome.before() == null ? 0 : outcome.before().sizeBytes()));
-        return response;
+        ConditionalWrite write = ConditionalWrite.parse(request, "Key");
+        Table table = catalog.require(write.tableName());
+        KeyValidator.requireKey(table.keySchema(), write.attributes());
+        return write.response(request, write.apply(table, table.keyOf(write.attributes()), null));
     }
 }
