@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
@@ -20,19 +19,8 @@ class AutomaticSplitTest {
     private static final long WRITES_PER_SECOND = 2;
     private static final long BYTES = 100_000;
 
-    private static StreamsEmulator emulator;
-    private static StreamReader reader;
-
-    @BeforeAll
-    static void start() {
-        emulator = StreamsEmulator.start(StreamsEmulator.UNTHROTTLED.withSplitThresholds(WRITES_PER_SECOND, BYTES));
-        reader = new StreamReader(emulator.clients().streams());
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final StreamsEmulator emulator = StreamsEmulator.frozen(StreamsEmulator.UNTHROTTLED.withSplitThresholds(WRITES_PER_SECOND, BYTES));
 
     /** The frozen clock keeps every write in one rate window. */
     @Test
@@ -43,7 +31,7 @@ class AutomaticSplitTest {
         int beforeThreshold = emulator.streamsOf(table.name()).partitions().size();
         table.put(item("pk", "k2"));
 
-        ShardTree tree = ShardTree.read(reader, table.streamArn()).assertConsistent();
+        ShardTree tree = ShardTree.read(emulator.reader(), table.streamArn()).assertConsistent();
 
         assertThat(beforeThreshold).isEqualTo(1);
         assertThat(emulator.streamsOf(table.name()).partitions()).hasSize(2);
@@ -63,7 +51,7 @@ class AutomaticSplitTest {
 
         assertThat(beforeThreshold).isEqualTo(1);
         assertThat(emulator.streamsOf(table.name()).partitions()).hasSize(2);
-        assertThat(reader.shards(table.streamArn())).hasSize(3);
+        assertThat(emulator.reader().shards(table.streamArn())).hasSize(3);
     }
 
     /** A hot key keeps splitting its partition down to a single token, and its writes keep succeeding. */
@@ -75,7 +63,7 @@ class AutomaticSplitTest {
             table.put(item("pk", "hot", "version", version));
         }
 
-        List<Integer> versions = ShardTree.read(reader, table.streamArn()).assertConsistent().records().stream()
+        List<Integer> versions = ShardTree.read(emulator.reader(), table.streamArn()).assertConsistent().records().stream()
                 .map(r -> Integer.parseInt(r.dynamodb().newImage().get("version").n())).toList();
 
         assertThat(versions).isEqualTo(IntStream.rangeClosed(1, writes).boxed().toList());

@@ -17,9 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -36,19 +35,10 @@ class ConcurrentWritersOrderTest {
     private static final int ROUNDS = 10;
     private static final int RESTRUCTURINGS = 8;
 
-    private static StreamsEmulator emulator;
+    @RegisterExtension
+    static final StreamsEmulator emulator = StreamsEmulator.inRealTime();
 
     /** Real time: writes and restructurings interleave as they would in a running service. */
-    @BeforeAll
-    static void start() {
-        emulator = StreamsEmulator.startInRealTime();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
-
     @Test
     void everyKeysCounterRisesOneByOneAcrossSplitsAndRollovers() throws Exception {
         TestTable table = TestTable.create(emulator.clients(), "concurrent-order", StreamViewType.NEW_IMAGE);

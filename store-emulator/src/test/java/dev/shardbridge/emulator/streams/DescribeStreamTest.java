@@ -5,9 +5,8 @@ import static dev.shardbridge.emulator.conformance.AwsErrors.assertValidationErr
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -17,25 +16,11 @@ import software.amazon.awssdk.services.dynamodb.model.StreamDescription;
 import software.amazon.awssdk.services.dynamodb.model.StreamStatus;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
-import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /** DescribeStream: the stream's settings and its shards, at most 100 a page, filtered to children. */
 class DescribeStreamTest {
-    private static StreamsEmulator emulator;
-    private static DynamoDbStreamsClient streams;
-    private static StreamReader reader;
-
-    @BeforeAll
-    static void start() {
-        emulator = StreamsEmulator.start();
-        streams = emulator.clients().streams();
-        reader = new StreamReader(streams);
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final StreamsEmulator emulator = StreamsEmulator.frozen();
 
     @Test
     void describesTheStreamAsDescribeTableNamesIt() {
@@ -43,7 +28,7 @@ class DescribeStreamTest {
                 StreamViewType.NEW_IMAGE);
         TableDescription tableDescription = table.describe();
 
-        StreamDescription stream = streams.describeStream(b -> b.streamArn(tableDescription.latestStreamArn()))
+        StreamDescription stream = emulator.streams().describeStream(b -> b.streamArn(tableDescription.latestStreamArn()))
                 .streamDescription();
 
         assertThat(tableDescription.latestStreamLabel()).isEqualTo("2031-03-14T15:09:26.535");
@@ -65,7 +50,7 @@ class DescribeStreamTest {
     void anOpenShardHasAStartingButNoEndingSequenceNumber() {
         TestTable table = TestTable.create(emulator.clients(), "describe-open", StreamViewType.KEYS_ONLY);
 
-        List<Shard> shards = streams.describeStream(b -> b.streamArn(table.streamArn())).streamDescription().shards();
+        List<Shard> shards = emulator.streams().describeStream(b -> b.streamArn(table.streamArn())).streamDescription().shards();
 
         assertThat(shards).hasSize(4).allSatisfy(shard -> {
             assertThat(shard.shardId()).matches("shardId-\\d{20}-[0-9a-f]{8}");
@@ -82,8 +67,8 @@ class DescribeStreamTest {
         TestTable table = TestTable.create(emulator.clients(), "describe-many", StreamViewType.KEYS_ONLY);
         String arn = table.streamArn();
 
-        StreamDescription first = streams.describeStream(b -> b.streamArn(arn)).streamDescription();
-        StreamDescription second = streams.describeStream(b -> b.streamArn(arn)
+        StreamDescription first = emulator.streams().describeStream(b -> b.streamArn(arn)).streamDescription();
+        StreamDescription second = emulator.streams().describeStream(b -> b.streamArn(arn)
                 .exclusiveStartShardId(first.lastEvaluatedShardId())).streamDescription();
 
         assertThat(first.shards()).hasSize(100);
@@ -98,10 +83,10 @@ class DescribeStreamTest {
     void limitChoosesASmallerPage() {
         TestTable table = TestTable.create(emulator.clients(), "describe-limit", StreamViewType.KEYS_ONLY);
         String arn = table.streamArn();
-        List<Shard> all = reader.shards(arn);
+        List<Shard> all = emulator.reader().shards(arn);
 
-        StreamDescription page = streams.describeStream(b -> b.streamArn(arn).limit(3)).streamDescription();
-        StreamDescription rest = streams.describeStream(b -> b.streamArn(arn).limit(3)
+        StreamDescription page = emulator.streams().describeStream(b -> b.streamArn(arn).limit(3)).streamDescription();
+        StreamDescription rest = emulator.streams().describeStream(b -> b.streamArn(arn).limit(3)
                 .exclusiveStartShardId(page.lastEvaluatedShardId())).streamDescription();
 
         assertThat(page.shards()).isEqualTo(all.subList(0, 3));
@@ -114,12 +99,12 @@ class DescribeStreamTest {
     void childShardsFilterListsTheChildrenOfOneShard() {
         TestTable table = TestTable.create(emulator.clients(), "describe-children", StreamViewType.KEYS_ONLY);
         String arn = table.streamArn();
-        List<Shard> before = reader.shards(arn);
+        List<Shard> before = emulator.reader().shards(arn);
         emulator.streamsOf(table.name()).split(1);
 
-        List<Shard> children = streams.describeStream(b -> b.streamArn(arn).shardFilter(f -> f
+        List<Shard> children = emulator.streams().describeStream(b -> b.streamArn(arn).shardFilter(f -> f
                 .type(ShardFilterType.CHILD_SHARDS).shardId(before.get(1).shardId()))).streamDescription().shards();
-        List<Shard> noChildren = streams.describeStream(b -> b.streamArn(arn).shardFilter(f -> f
+        List<Shard> noChildren = emulator.streams().describeStream(b -> b.streamArn(arn).shardFilter(f -> f
                 .type(ShardFilterType.CHILD_SHARDS).shardId(before.get(0).shardId()))).streamDescription().shards();
 
         assertThat(children).hasSize(2).allSatisfy(child ->
@@ -131,7 +116,7 @@ class DescribeStreamTest {
     void anUnknownStreamIsNotFound() {
         String arn = "arn:aws:dynamodb:us-east-1:000000000000:table/nothing/stream/2031-03-14T15:09:26.535";
 
-        assertAwsError(() -> streams.describeStream(b -> b.streamArn(arn)), ResourceNotFoundException.class,
+        assertAwsError(() -> emulator.streams().describeStream(b -> b.streamArn(arn)), ResourceNotFoundException.class,
                 "ResourceNotFoundException", "Requested resource not found: Stream: " + arn + " not found");
     }
 
@@ -139,10 +124,10 @@ class DescribeStreamTest {
     void limitMustBeOneToAHundred() {
         String arn = TestTable.create(emulator.clients(), "describe-limits", StreamViewType.KEYS_ONLY).streamArn();
 
-        assertValidationError(() -> streams.describeStream(b -> b.streamArn(arn).limit(0)),
+        assertValidationError(() -> emulator.streams().describeStream(b -> b.streamArn(arn).limit(0)),
                 "1 validation error detected: Value '0' at 'limit' failed to satisfy constraint: "
                         + "Member must have value greater than or equal to 1");
-        assertValidationError(() -> streams.describeStream(b -> b.streamArn(arn).limit(101)),
+        assertValidationError(() -> emulator.streams().describeStream(b -> b.streamArn(arn).limit(101)),
                 "One or more parameter values were invalid: Limit cannot be greater than the maximum: 100");
     }
 }

@@ -9,35 +9,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
-import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /** GetRecords pages: Limit, the 1 MB cap, and the next iterator of open and closed shards. */
 class GetRecordsTest {
     private static final int ONE_MEGABYTE = 1024 * 1024;
 
-    private static StreamsEmulator emulator;
-    private static DynamoDbStreamsClient streams;
-    private static StreamReader reader;
-
-    @BeforeAll
-    static void start() {
-        emulator = StreamsEmulator.start();
-        streams = emulator.clients().streams();
-        reader = new StreamReader(streams);
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final StreamsEmulator emulator = StreamsEmulator.frozen();
 
     @Test
     void limitCapsTheRecordsOfEachCall() {
@@ -50,7 +35,7 @@ class GetRecordsTest {
         String iterator = trimHorizon(table);
         for (int call = 0; call < 4; call++) {
             String current = iterator;
-            GetRecordsResponse page = streams.getRecords(b -> b.shardIterator(current).limit(2));
+            GetRecordsResponse page = emulator.streams().getRecords(b -> b.shardIterator(current).limit(2));
             pageSizes.add(page.records().size());
             iterator = page.nextShardIterator();
         }
@@ -64,12 +49,12 @@ class GetRecordsTest {
         TestTable table = singleShardTable("records-limit-range", StreamViewType.KEYS_ONLY);
         String iterator = trimHorizon(table);
 
-        assertValidationError(() -> streams.getRecords(b -> b.shardIterator(iterator).limit(0)),
+        assertValidationError(() -> emulator.streams().getRecords(b -> b.shardIterator(iterator).limit(0)),
                 "1 validation error detected: Value '0' at 'limit' failed to satisfy constraint: "
                         + "Member must have value greater than or equal to 1");
-        assertValidationError(() -> streams.getRecords(b -> b.shardIterator(iterator).limit(1001)),
+        assertValidationError(() -> emulator.streams().getRecords(b -> b.shardIterator(iterator).limit(1001)),
                 "One or more parameter values were invalid: Limit should be less than or equal to 1000");
-        assertThat(streams.getRecords(b -> b.shardIterator(iterator).limit(1000)).records()).isEmpty();
+        assertThat(emulator.streams().getRecords(b -> b.shardIterator(iterator).limit(1000)).records()).isEmpty();
     }
 
     @Test
@@ -83,8 +68,8 @@ class GetRecordsTest {
         table.putAll(items);
 
         String iterator = trimHorizon(table);
-        GetRecordsResponse first = streams.getRecords(b -> b.shardIterator(iterator));
-        GetRecordsResponse second = streams.getRecords(b -> b.shardIterator(first.nextShardIterator()));
+        GetRecordsResponse first = emulator.streams().getRecords(b -> b.shardIterator(iterator));
+        GetRecordsResponse second = emulator.streams().getRecords(b -> b.shardIterator(first.nextShardIterator()));
 
         // Each record: key "pk"+"big-00" (8 bytes) and image of key, "data" and the payload: 100,020 bytes.
         assertThat(first.records()).hasSize(10)
@@ -100,10 +85,10 @@ class GetRecordsTest {
         TestTable table = singleShardTable("records-open", StreamViewType.KEYS_ONLY);
         table.put(item("pk", "first"));
 
-        GetRecordsResponse first = streams.getRecords(b -> b.shardIterator(trimHorizon(table)));
-        GetRecordsResponse caughtUp = streams.getRecords(b -> b.shardIterator(first.nextShardIterator()));
+        GetRecordsResponse first = emulator.streams().getRecords(b -> b.shardIterator(trimHorizon(table)));
+        GetRecordsResponse caughtUp = emulator.streams().getRecords(b -> b.shardIterator(first.nextShardIterator()));
         table.put(item("pk", "second"));
-        GetRecordsResponse next = streams.getRecords(b -> b.shardIterator(caughtUp.nextShardIterator()));
+        GetRecordsResponse next = emulator.streams().getRecords(b -> b.shardIterator(caughtUp.nextShardIterator()));
 
         assertThat(caughtUp.records()).isEmpty();
         assertThat(caughtUp.nextShardIterator()).isNotNull();
@@ -120,8 +105,8 @@ class GetRecordsTest {
         String iterator = trimHorizon(table);
         emulator.streamsOf(table.name()).rollAll();
 
-        GetRecordsResponse partial = streams.getRecords(b -> b.shardIterator(iterator).limit(2));
-        GetRecordsResponse rest = streams.getRecords(b -> b.shardIterator(partial.nextShardIterator()));
+        GetRecordsResponse partial = emulator.streams().getRecords(b -> b.shardIterator(iterator).limit(2));
+        GetRecordsResponse rest = emulator.streams().getRecords(b -> b.shardIterator(partial.nextShardIterator()));
 
         assertThat(partial.records()).hasSize(2);
         assertThat(partial.nextShardIterator()).isNotNull();
@@ -133,11 +118,11 @@ class GetRecordsTest {
     void latestOfAClosedShardIsDrainedAtOnce() {
         TestTable table = singleShardTable("records-closed-latest", StreamViewType.KEYS_ONLY);
         table.put(item("pk", "k"));
-        String closedShard = reader.shards(table.streamArn()).get(0).shardId();
+        String closedShard = emulator.reader().shards(table.streamArn()).get(0).shardId();
         emulator.streamsOf(table.name()).rollAll();
 
-        String latest = reader.iterator(table.streamArn(), closedShard, ShardIteratorType.LATEST, null);
-        GetRecordsResponse page = streams.getRecords(b -> b.shardIterator(latest));
+        String latest = emulator.reader().iterator(table.streamArn(), closedShard, ShardIteratorType.LATEST, null);
+        GetRecordsResponse page = emulator.streams().getRecords(b -> b.shardIterator(latest));
 
         assertThat(page.records()).isEmpty();
         assertThat(page.nextShardIterator()).isNull();
@@ -145,7 +130,7 @@ class GetRecordsTest {
 
     @Test
     void anIteratorTheServerDidNotIssueIsInvalid() {
-        assertValidationError(() -> streams.getRecords(b -> b.shardIterator("not-an-iterator")),
+        assertValidationError(() -> emulator.streams().getRecords(b -> b.shardIterator("not-an-iterator")),
                 "Invalid ShardIterator");
     }
 
@@ -156,7 +141,7 @@ class GetRecordsTest {
             table.put(item("pk", "k", "version", version));
         }
 
-        List<Record> records = reader.readAll(table.streamArn());
+        List<Record> records = emulator.reader().readAll(table.streamArn());
 
         assertThat(records).extracting(r -> Integer.parseInt(r.dynamodb().newImage().get("version").n()))
                 .isEqualTo(IntStream.rangeClosed(1, 20).boxed().toList());
@@ -171,6 +156,6 @@ class GetRecordsTest {
 
     private static String trimHorizon(TestTable table) {
         String arn = table.streamArn();
-        return reader.iterator(arn, reader.shards(arn).get(0).shardId(), ShardIteratorType.TRIM_HORIZON, null);
+        return emulator.reader().iterator(arn, emulator.reader().shards(arn).get(0).shardId(), ShardIteratorType.TRIM_HORIZON, null);
     }
 }

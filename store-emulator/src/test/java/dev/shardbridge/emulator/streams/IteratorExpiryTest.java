@@ -11,39 +11,24 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
-import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /** Shard iterators expire 15 minutes after they were issued, on the emulator clock. */
 class IteratorExpiryTest {
     private static final Duration LIFETIME = Duration.ofMinutes(15);
 
-    private static StreamsEmulator emulator;
-    private static DynamoDbStreamsClient streams;
-    private static StreamReader reader;
+    @RegisterExtension
+    static final StreamsEmulator emulator = StreamsEmulator.frozen();
     private static int tables;
     private String arn;
     private String shardId;
-
-    @BeforeAll
-    static void start() {
-        emulator = StreamsEmulator.start();
-        streams = emulator.clients().streams();
-        reader = new StreamReader(streams);
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
 
     /** A one-shard table holding three records, a fresh one per test. */
     @BeforeEach
@@ -53,7 +38,7 @@ class IteratorExpiryTest {
         TestTable table = TestTable.create(emulator.clients(), name, StreamViewType.KEYS_ONLY);
         List.of("a", "b", "c").forEach(key -> table.put(item("pk", key)));
         arn = table.streamArn();
-        shardId = reader.shards(arn).get(0).shardId();
+        shardId = emulator.reader().shards(arn).get(0).shardId();
     }
 
     @Test
@@ -61,7 +46,7 @@ class IteratorExpiryTest {
         String iterator = trimHorizon();
         emulator.advance(LIFETIME);
 
-        assertThat(streams.getRecords(b -> b.shardIterator(iterator)).records()).hasSize(3);
+        assertThat(emulator.streams().getRecords(b -> b.shardIterator(iterator)).records()).hasSize(3);
     }
 
     @Test
@@ -70,7 +55,7 @@ class IteratorExpiryTest {
         long issuedAt = emulator.now().toEpochMilli();
         emulator.advance(LIFETIME.plusMillis(1));
 
-        assertAwsError(() -> streams.getRecords(b -> b.shardIterator(iterator)), ExpiredIteratorException.class,
+        assertAwsError(() -> emulator.streams().getRecords(b -> b.shardIterator(iterator)), ExpiredIteratorException.class,
                 "ExpiredIteratorException", "Iterator expired. The iterator was created at time " + dateText(issuedAt)
                         + " while right now it is " + dateText(issuedAt + LIFETIME.toMillis() + 1)
                         + " which is further in the future than the tolerated delay of 900000 milliseconds.");
@@ -80,25 +65,25 @@ class IteratorExpiryTest {
     void eachNextIteratorStartsAFreshLifetime() {
         String iterator = trimHorizon();
         emulator.advance(Duration.ofMinutes(10));
-        GetRecordsResponse first = streams.getRecords(b -> b.shardIterator(iterator).limit(1));
+        GetRecordsResponse first = emulator.streams().getRecords(b -> b.shardIterator(iterator).limit(1));
         emulator.advance(Duration.ofMinutes(10));
-        GetRecordsResponse second = streams.getRecords(b -> b.shardIterator(first.nextShardIterator()).limit(1));
+        GetRecordsResponse second = emulator.streams().getRecords(b -> b.shardIterator(first.nextShardIterator()).limit(1));
 
         assertThat(second.records()).extracting(r -> r.dynamodb().keys().get("pk").s()).containsExactly("b");
     }
 
     @Test
     void aReaderResumesAfterAnExpiredIteratorFromItsLastSequenceNumber() {
-        GetRecordsResponse first = streams.getRecords(b -> b.shardIterator(trimHorizon()).limit(1));
+        GetRecordsResponse first = emulator.streams().getRecords(b -> b.shardIterator(trimHorizon()).limit(1));
         Record last = first.records().get(0);
         emulator.advance(LIFETIME.plusMinutes(1));
-        assertThatThrownBy(() -> streams.getRecords(b -> b.shardIterator(first.nextShardIterator())))
+        assertThatThrownBy(() -> emulator.streams().getRecords(b -> b.shardIterator(first.nextShardIterator())))
                 .isInstanceOf(ExpiredIteratorException.class);
 
-        String resumed = reader.iterator(arn, shardId, ShardIteratorType.AFTER_SEQUENCE_NUMBER,
+        String resumed = emulator.reader().iterator(arn, shardId, ShardIteratorType.AFTER_SEQUENCE_NUMBER,
                 last.dynamodb().sequenceNumber());
 
-        assertThat(reader.drain(resumed)).extracting(r -> r.dynamodb().keys().get("pk").s()).containsExactly("b", "c");
+        assertThat(emulator.reader().drain(resumed)).extracting(r -> r.dynamodb().keys().get("pk").s()).containsExactly("b", "c");
     }
 
     /** AWS writes times as {@code java.util.Date#toString} does, in UTC. */
@@ -108,6 +93,6 @@ class IteratorExpiryTest {
     }
 
     private String trimHorizon() {
-        return reader.iterator(arn, shardId, ShardIteratorType.TRIM_HORIZON, null);
+        return emulator.reader().iterator(arn, shardId, ShardIteratorType.TRIM_HORIZON, null);
     }
 }

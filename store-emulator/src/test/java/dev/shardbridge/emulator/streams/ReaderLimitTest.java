@@ -8,35 +8,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.shardbridge.emulator.stream.StreamSettings;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.LimitExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
-import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * At most two readers poll a shard at once, as on AWS; a third is throttled until one has been idle for
  * the reader window (one second).
  */
 class ReaderLimitTest {
-    private static StreamsEmulator emulator;
-    private static DynamoDbStreamsClient streams;
-    private static StreamReader reader;
-
-    @BeforeAll
-    static void start() {
-        emulator = StreamsEmulator.start(StreamSettings.AWS);
-        streams = emulator.clients().streams();
-        reader = new StreamReader(streams);
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final StreamsEmulator emulator = StreamsEmulator.frozen(StreamSettings.AWS);
 
     @Test
     void aThirdConcurrentReaderOfAShardIsThrottled() {
@@ -45,13 +30,13 @@ class ReaderLimitTest {
         String second = trimHorizon(table, 0);
         String third = trimHorizon(table, 0);
 
-        GetRecordsResponse firstPage = streams.getRecords(b -> b.shardIterator(first).limit(1));
-        streams.getRecords(b -> b.shardIterator(second));
+        GetRecordsResponse firstPage = emulator.streams().getRecords(b -> b.shardIterator(first).limit(1));
+        emulator.streams().getRecords(b -> b.shardIterator(second));
 
-        assertAwsError(() -> streams.getRecords(b -> b.shardIterator(third)), LimitExceededException.class,
+        assertAwsError(() -> emulator.streams().getRecords(b -> b.shardIterator(third)), LimitExceededException.class,
                 "LimitExceededException", "Too many readers of shard " + shardId(table, 0)
                         + ": at most 2 may read a shard at the same time");
-        assertThat(streams.getRecords(b -> b.shardIterator(firstPage.nextShardIterator())).records())
+        assertThat(emulator.streams().getRecords(b -> b.shardIterator(firstPage.nextShardIterator())).records())
                 .as("a reader already admitted keeps reading").hasSize(1);
     }
 
@@ -61,27 +46,27 @@ class ReaderLimitTest {
         String first = trimHorizon(table, 0);
         String second = trimHorizon(table, 0);
         String third = trimHorizon(table, 0);
-        streams.getRecords(b -> b.shardIterator(first));
-        streams.getRecords(b -> b.shardIterator(second));
+        emulator.streams().getRecords(b -> b.shardIterator(first));
+        emulator.streams().getRecords(b -> b.shardIterator(second));
 
         emulator.advance(Duration.ofMillis(999));
-        assertThatThrownBy(() -> streams.getRecords(b -> b.shardIterator(third)))
+        assertThatThrownBy(() -> emulator.streams().getRecords(b -> b.shardIterator(third)))
                 .isInstanceOf(LimitExceededException.class);
         emulator.advance(Duration.ofMillis(1));
 
-        assertThat(streams.getRecords(b -> b.shardIterator(third)).records()).hasSize(2);
+        assertThat(emulator.streams().getRecords(b -> b.shardIterator(third)).records()).hasSize(2);
     }
 
-    /** Were each next iterator a new reader, the second page would be the third reader. */
+    /** Were each next iterator a new emulator.reader(), the second page would be the third emulator.reader(). */
     @Test
     void aReaderFollowingItsNextIteratorsStaysOneReader() {
         TestTable table = table("readers-one-chain");
         String other = trimHorizon(table, 0);
-        streams.getRecords(b -> b.shardIterator(other));
+        emulator.streams().getRecords(b -> b.shardIterator(other));
         String iterator = trimHorizon(table, 0);
         for (int call = 0; call < 10; call++) {
             String current = iterator;
-            iterator = streams.getRecords(b -> b.shardIterator(current).limit(1)).nextShardIterator();
+            iterator = emulator.streams().getRecords(b -> b.shardIterator(current).limit(1)).nextShardIterator();
         }
         assertThat(iterator).isNotNull();
     }
@@ -93,7 +78,7 @@ class ReaderLimitTest {
                 trimHorizon(table, 1), trimHorizon(table, 1));
 
         for (String iterator : iterators) {
-            assertThat(streams.getRecords(b -> b.shardIterator(iterator)).nextShardIterator()).isNotNull();
+            assertThat(emulator.streams().getRecords(b -> b.shardIterator(iterator)).nextShardIterator()).isNotNull();
         }
     }
 
@@ -106,10 +91,10 @@ class ReaderLimitTest {
     }
 
     private static String trimHorizon(TestTable table, int shardIndex) {
-        return reader.iterator(table.streamArn(), shardId(table, shardIndex), ShardIteratorType.TRIM_HORIZON, null);
+        return emulator.reader().iterator(table.streamArn(), shardId(table, shardIndex), ShardIteratorType.TRIM_HORIZON, null);
     }
 
     private static String shardId(TestTable table, int shardIndex) {
-        return reader.shards(table.streamArn()).get(shardIndex).shardId();
+        return emulator.reader().shards(table.streamArn()).get(shardIndex).shardId();
     }
 }

@@ -16,9 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -39,24 +38,13 @@ class RecordShapeTest {
     /** The key plus "v" and a one-digit number, which counts 2 bytes. */
     private static final int IMAGE_BYTES = 7;
 
-    private static StreamsEmulator emulator;
-    private static StreamReader reader;
-
-    @BeforeAll
-    static void start() {
-        emulator = StreamsEmulator.start();
-        reader = new StreamReader(emulator.clients().streams());
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final StreamsEmulator emulator = StreamsEmulator.frozen();
 
     @ParameterizedTest
     @EnumSource(value = StreamViewType.class, names = {"KEYS_ONLY", "NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES"})
     void insertModifyAndRemoveCarryTheImagesTheViewTypeAsksFor(StreamViewType view) {
-        List<Record> records = reader.readAll(writeInsertModifyRemove("shape-" + view, view).streamArn());
+        List<Record> records = emulator.reader().readAll(writeInsertModifyRemove("shape-" + view, view).streamArn());
 
         assertThat(records).extracting(Record::eventName)
                 .containsExactly(OperationType.INSERT, OperationType.MODIFY, OperationType.REMOVE);
@@ -84,7 +72,7 @@ class RecordShapeTest {
     @ParameterizedTest
     @EnumSource(value = StreamViewType.class, names = {"KEYS_ONLY", "NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES"})
     void sizeBytesCountsTheKeysAndTheImagesCarried(StreamViewType view) {
-        List<Record> records = reader.readAll(writeInsertModifyRemove("size-" + view, view).streamArn());
+        List<Record> records = emulator.reader().readAll(writeInsertModifyRemove("size-" + view, view).streamArn());
 
         List<Integer> expected = switch (view) {
             case KEYS_ONLY -> List.of(KEY_BYTES, KEY_BYTES, KEY_BYTES);
@@ -101,7 +89,7 @@ class RecordShapeTest {
         TestTable table = TestTable.createWithSortKey(emulator.clients(), "shape-sorted", StreamViewType.KEYS_ONLY);
         table.put(item("pk", "k1", "sk", 7, "payload", "x"));
 
-        Record record = reader.readAll(table.streamArn()).get(0);
+        Record record = emulator.reader().readAll(table.streamArn()).get(0);
 
         assertThat(record.dynamodb().keys()).isEqualTo(item("pk", "k1", "sk", 7));
         assertThat(record.dynamodb().hasNewImage()).isFalse();
@@ -124,7 +112,7 @@ class RecordShapeTest {
         table.delete(KEY);
         table.delete(KEY);
 
-        assertThat(reader.readAll(table.streamArn())).extracting(Record::eventName)
+        assertThat(emulator.reader().readAll(table.streamArn())).extracting(Record::eventName)
                 .containsExactly(OperationType.INSERT, OperationType.REMOVE);
     }
 
@@ -132,8 +120,8 @@ class RecordShapeTest {
     @Test
     void theWireRecordHasExactlyAwsMembers() throws Exception {
         TestTable table = writeInsertModifyRemove("shape-wire", StreamViewType.NEW_AND_OLD_IMAGES);
-        String shardId = reader.shards(table.streamArn()).get(0).shardId();
-        String iterator = reader.iterator(table.streamArn(), shardId, ShardIteratorType.TRIM_HORIZON, null);
+        String shardId = emulator.reader().shards(table.streamArn()).get(0).shardId();
+        String iterator = emulator.reader().iterator(table.streamArn(), shardId, ShardIteratorType.TRIM_HORIZON, null);
 
         JsonNode response = postGetRecords(iterator);
 

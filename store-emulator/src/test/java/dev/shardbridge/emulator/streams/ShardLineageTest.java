@@ -10,9 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
@@ -21,26 +20,15 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 class ShardLineageTest {
     private static final Duration ROLLOVER = Duration.ofHours(4);
 
-    private static StreamsEmulator emulator;
-    private static StreamReader reader;
-
-    @BeforeAll
-    static void start() {
-        emulator = StreamsEmulator.start();
-        reader = new StreamReader(emulator.clients().streams());
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final StreamsEmulator emulator = StreamsEmulator.frozen();
 
     @Test
     void aTableOfFourPartitionsHasFourOpenShards() {
         TestTable table = TestTable.create(emulator.clients(), "lineage-four", StreamViewType.KEYS_ONLY);
 
         assertThat(emulator.streamsOf(table.name()).partitions()).hasSize(4);
-        assertThat(reader.shards(table.streamArn())).hasSize(4).allSatisfy(shard -> {
+        assertThat(emulator.reader().shards(table.streamArn())).hasSize(4).allSatisfy(shard -> {
             assertThat(shard.parentShardId()).isNull();
             assertThat(shard.sequenceNumberRange().endingSequenceNumber()).isNull();
         });
@@ -50,14 +38,14 @@ class ShardLineageTest {
     void everyShardRollsOverAfterThePeriodIntoAChild() {
         TestTable table = TestTable.create(emulator.clients(), "lineage-rollover", StreamViewType.KEYS_ONLY);
         String arn = table.streamArn();
-        List<Shard> parents = reader.shards(arn);
+        List<Shard> parents = emulator.reader().shards(arn);
 
         emulator.advance(ROLLOVER.minusMillis(1));
         table.put(item("pk", "just-before"));
-        int beforePeriod = reader.shards(arn).size();
+        int beforePeriod = emulator.reader().shards(arn).size();
         emulator.advance(Duration.ofMillis(1));
         table.put(item("pk", "at-period-end"));
-        ShardTree tree = ShardTree.read(reader, arn).assertConsistent();
+        ShardTree tree = ShardTree.read(emulator.reader(), arn).assertConsistent();
 
         assertThat(beforePeriod).isEqualTo(4);
         assertThat(tree.shards()).hasSize(8);
@@ -77,7 +65,7 @@ class ShardLineageTest {
 
         emulator.advance(ROLLOVER.multipliedBy(3).plusMinutes(5));
         table.put(item("pk", "k"));
-        ShardTree tree = ShardTree.read(reader, table.streamArn()).assertConsistent();
+        ShardTree tree = ShardTree.read(emulator.reader(), table.streamArn()).assertConsistent();
 
         assertThat(tree.shards()).hasSize(16);
         assertThat(tree.shards()).filteredOn(s -> s.sequenceNumberRange().endingSequenceNumber() == null).hasSize(4);
@@ -88,10 +76,10 @@ class ShardLineageTest {
     void aSplitClosesThePartitionsShardAndOpensTwoChildren() {
         TestTable table = TestTable.create(emulator.clients(), "lineage-split", StreamViewType.KEYS_ONLY);
         String arn = table.streamArn();
-        List<Shard> before = reader.shards(arn);
+        List<Shard> before = emulator.reader().shards(arn);
 
         emulator.streamsOf(table.name()).split(2);
-        List<Shard> after = reader.shards(arn);
+        List<Shard> after = emulator.reader().shards(arn);
 
         assertThat(emulator.streamsOf(table.name()).partitions()).hasSize(5);
         assertThat(after).hasSize(6);
@@ -119,7 +107,7 @@ class ShardLineageTest {
             }
         }
 
-        ShardTree tree = ShardTree.read(reader, table.streamArn()).assertConsistent();
+        ShardTree tree = ShardTree.read(emulator.reader(), table.streamArn()).assertConsistent();
         Map<String, List<Integer>> versionsByKey = new LinkedHashMap<>();
         for (Record record : tree.records()) {
             versionsByKey.computeIfAbsent(record.dynamodb().keys().get("pk").s(), k -> new ArrayList<>())
@@ -139,7 +127,7 @@ class ShardLineageTest {
             table.put(item("pk", "k", "payload", "x".repeat(i)));
         }
 
-        List<BigInteger> numbers = reader.readAll(table.streamArn()).stream()
+        List<BigInteger> numbers = emulator.reader().readAll(table.streamArn()).stream()
                 .map(r -> ShardTree.number(r.dynamodb().sequenceNumber())).toList();
 
         assertThat(numbers).hasSize(30).isSorted().doesNotHaveDuplicates();

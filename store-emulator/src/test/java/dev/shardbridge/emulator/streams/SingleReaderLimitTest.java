@@ -5,9 +5,8 @@ import static dev.shardbridge.emulator.streams.TestTable.item;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shardbridge.emulator.stream.StreamSettings;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.LimitExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
@@ -15,17 +14,8 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /** The readers limit is configurable; 1 models global tables, whose replication takes one of the two. */
 class SingleReaderLimitTest {
-    private static StreamsEmulator emulator;
-
-    @BeforeAll
-    static void start() {
-        emulator = StreamsEmulator.start(StreamSettings.AWS.withMaxReadersPerShard(1));
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final StreamsEmulator emulator = StreamsEmulator.frozen(StreamSettings.AWS.withMaxReadersPerShard(1));
 
     @Test
     void aSecondReaderIsThrottled() {

@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
@@ -17,7 +16,6 @@ import software.amazon.awssdk.services.dynamodb.model.StreamDescription;
 import software.amazon.awssdk.services.dynamodb.model.StreamStatus;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
-import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * Disabling a stream closes it; re-enabling starts a new one with a new ARN. A disabled stream, and the
@@ -26,21 +24,8 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 class StreamLifecycleTest {
     private static final Duration RETENTION = Duration.ofHours(24);
 
-    private static StreamsEmulator emulator;
-    private static DynamoDbStreamsClient streams;
-    private static StreamReader reader;
-
-    @BeforeAll
-    static void start() {
-        emulator = StreamsEmulator.start();
-        streams = emulator.clients().streams();
-        reader = new StreamReader(streams);
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final StreamsEmulator emulator = StreamsEmulator.frozen();
 
     @Test
     void disablingClosesEveryShardAndStopsRecording() {
@@ -56,7 +41,7 @@ class StreamLifecycleTest {
         assertThat(stream.streamStatus()).isEqualTo(StreamStatus.DISABLED);
         assertThat(stream.shards()).hasSize(4).allSatisfy(shard ->
                 assertThat(shard.sequenceNumberRange().endingSequenceNumber()).isNotNull());
-        assertThat(keys(reader.readAll(arn))).containsExactly("while-enabled");
+        assertThat(keys(emulator.reader().readAll(arn))).containsExactly("while-enabled");
         assertThat(tableDescription.streamSpecification()).isNull();
         assertThat(tableDescription.latestStreamArn()).as("the last stream stays named").isEqualTo(arn);
     }
@@ -74,13 +59,13 @@ class StreamLifecycleTest {
         String newArn = tableDescription.latestStreamArn();
 
         assertThat(newArn).isNotEqualTo(oldArn).endsWith("/stream/" + tableDescription.latestStreamLabel());
-        assertThat(streams.listStreams(b -> b.tableName(table.name())).streams()).extracting(Stream::streamArn)
+        assertThat(emulator.streams().listStreams(b -> b.tableName(table.name())).streams()).extracting(Stream::streamArn)
                 .containsExactlyInAnyOrder(oldArn, newArn);
         assertThat(describe(newArn).streamStatus()).isEqualTo(StreamStatus.ENABLED);
         assertThat(describe(newArn).streamViewType()).isEqualTo(StreamViewType.NEW_IMAGE);
         assertThat(describe(oldArn).streamStatus()).isEqualTo(StreamStatus.DISABLED);
-        assertThat(keys(reader.readAll(oldArn))).containsExactly("old");
-        assertThat(keys(reader.readAll(newArn))).containsExactly("new");
+        assertThat(keys(emulator.reader().readAll(oldArn))).containsExactly("old");
+        assertThat(keys(emulator.reader().readAll(newArn))).containsExactly("new");
     }
 
     @Test
@@ -99,7 +84,7 @@ class StreamLifecycleTest {
         assertThat(beforeAging).isEqualTo(StreamStatus.DISABLED);
         assertAwsError(() -> describe(oldArn), ResourceNotFoundException.class, "ResourceNotFoundException",
                 "Requested resource not found: Stream: " + oldArn + " not found");
-        assertThat(streams.listStreams(b -> b.tableName(table.name())).streams()).extracting(Stream::streamArn)
+        assertThat(emulator.streams().listStreams(b -> b.tableName(table.name())).streams()).extracting(Stream::streamArn)
                 .containsExactly(newArn);
     }
 
@@ -111,12 +96,12 @@ class StreamLifecycleTest {
 
         emulator.clients().tables().deleteTable(b -> b.tableName(table.name()));
         StreamDescription afterDelete = describe(arn);
-        List<Record> records = reader.readAll(arn);
+        List<Record> records = emulator.reader().readAll(arn);
         emulator.advance(RETENTION.plusSeconds(1));
 
         assertThat(afterDelete.streamStatus()).isEqualTo(StreamStatus.DISABLED);
         assertThat(records).extracting(r -> r.dynamodb().newImage()).containsExactly(item("pk", "k", "v", 1));
-        assertThat(streams.listStreams(b -> b.tableName(table.name())).streams()).isEmpty();
+        assertThat(emulator.streams().listStreams(b -> b.tableName(table.name())).streams()).isEmpty();
     }
 
     @Test
@@ -130,14 +115,14 @@ class StreamLifecycleTest {
         second.put(item("pk", "second"));
 
         assertThat(second.streamArn()).isNotEqualTo(firstArn);
-        assertThat(keys(reader.readAll(firstArn))).containsExactly("first");
-        assertThat(keys(reader.readAll(second.streamArn()))).containsExactly("second");
-        assertThat(reader.shards(firstArn)).extracting(Shard::shardId)
-                .doesNotContainAnyElementsOf(reader.shards(second.streamArn()).stream().map(Shard::shardId).toList());
+        assertThat(keys(emulator.reader().readAll(firstArn))).containsExactly("first");
+        assertThat(keys(emulator.reader().readAll(second.streamArn()))).containsExactly("second");
+        assertThat(emulator.reader().shards(firstArn)).extracting(Shard::shardId)
+                .doesNotContainAnyElementsOf(emulator.reader().shards(second.streamArn()).stream().map(Shard::shardId).toList());
     }
 
     private static StreamDescription describe(String arn) {
-        return streams.describeStream(b -> b.streamArn(arn)).streamDescription();
+        return emulator.streams().describeStream(b -> b.streamArn(arn)).streamDescription();
     }
 
     private static List<String> keys(List<Record> records) {

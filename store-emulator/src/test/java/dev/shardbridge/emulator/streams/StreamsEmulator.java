@@ -9,6 +9,10 @@ import dev.shardbridge.emulator.stream.StreamSettings;
 import dev.shardbridge.emulator.stream.TableStreams;
 import dev.shardbridge.emulator.table.ItemKey;
 import java.time.Clock;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,7 +24,7 @@ import java.util.stream.IntStream;
  * it. A frozen clock makes every time-based behaviour exact: record timestamps, iterator expiry,
  * retention, rollover and the readers window only change when the test says so.
  */
-final class StreamsEmulator implements AutoCloseable {
+final class StreamsEmulator implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
     /** Where the emulator clock starts; milliseconds included so stream labels show them. */
     static final Instant START = Instant.parse("2031-03-14T15:09:26.535Z");
 
@@ -30,27 +34,63 @@ final class StreamsEmulator implements AutoCloseable {
      */
     static final StreamSettings UNTHROTTLED = StreamSettings.AWS.withMaxReadersPerShard(1000);
 
-    private final StoreEmulator emulator;
-    private final SdkClients clients;
+    private final EmulatorSettings settings;
+    private StoreEmulator emulator;
+    private SdkClients clients;
+    private StreamReader reader;
 
-    private StreamsEmulator(StoreEmulator emulator) {
-        this.emulator = emulator;
-        this.clients = SdkClients.of(emulator.endpoint());
+    private StreamsEmulator(EmulatorSettings settings) {
+        this.settings = settings;
     }
 
-    static StreamsEmulator start(StreamSettings settings) {
-        return new StreamsEmulator(StoreEmulator.start(EmulatorSettings.defaults()
-                .withClock(Clock.fixed(START, ZoneOffset.UTC))
-                .withStreams(settings)));
+    /**
+     * One emulator per test class on a frozen clock, started before the class's tests:
+     * {@code @RegisterExtension static final StreamsEmulator emulator = StreamsEmulator.frozen(settings);}
+     */
+    static StreamsEmulator frozen(StreamSettings streams) {
+        return new StreamsEmulator(EmulatorSettings.defaults().withClock(Clock.fixed(START, ZoneOffset.UTC))
+                .withStreams(streams));
+    }
+
+    static StreamsEmulator frozen() {
+        return frozen(UNTHROTTLED);
+    }
+
+    /** On the real clock, for tests where time passing on its own is part of the point. */
+    static StreamsEmulator inRealTime() {
+        return new StreamsEmulator(EmulatorSettings.defaults().withStreams(UNTHROTTLED));
+    }
+
+    /** Starts at once, for tests that manage the lifetime themselves. */
+    static StreamsEmulator start(StreamSettings streams) {
+        StreamsEmulator started = frozen(streams);
+        started.beforeAll(null);
+        return started;
     }
 
     static StreamsEmulator start() {
         return start(UNTHROTTLED);
     }
 
-    /** On the real clock, for tests where time passing on its own is part of the point. */
-    static StreamsEmulator startInRealTime() {
-        return new StreamsEmulator(StoreEmulator.start(EmulatorSettings.defaults().withStreams(UNTHROTTLED)));
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        emulator = StoreEmulator.start(settings);
+        clients = SdkClients.of(emulator.endpoint());
+        reader = new StreamReader(clients.streams());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    DynamoDbStreamsClient streams() {
+        return clients.streams();
+    }
+
+    /** Reads whole shards and lineages for assertions. */
+    StreamReader reader() {
+        return reader;
     }
 
     SdkClients clients() {
@@ -92,7 +132,10 @@ final class StreamsEmulator implements AutoCloseable {
 
     @Override
     public void close() {
-        clients.close();
-        emulator.close();
+        if (emulator != null) {
+            clients.close();
+            emulator.close();
+            emulator = null;
+        }
     }
 }
