@@ -1,10 +1,7 @@
 package dev.shardbridge.emulator.stream;
 
-import dev.shardbridge.emulator.model.AttributeValue;
-import dev.shardbridge.emulator.model.ItemSize;
 import dev.shardbridge.emulator.table.ItemKey;
 import dev.shardbridge.emulator.table.StoredItem;
-import dev.shardbridge.emulator.table.StreamViewType;
 import dev.shardbridge.emulator.table.TableDefinition;
 import dev.shardbridge.emulator.table.WriteOutcome;
 import dev.shardbridge.emulator.time.EmulatorClock;
@@ -13,9 +10,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.NavigableMap;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The change streams of one table: its hash partitions, the current stream (when enabled) with one open
@@ -107,7 +102,7 @@ public final class TableStreams {
             long now = clock().millis();
             rollDue(now);
             shard = openShards.get(partition);
-            record = record(current, before, after, now);
+            record = ChangeRecords.of(current, before, after, now, context.sequences(), context.region());
             shard.append(record);
         }
         context.journal().itemChanged(this, key, after, shard, record);
@@ -239,21 +234,6 @@ public final class TableStreams {
         Shard shard = new Shard(id, parentId, range, context.sequences().next(3), createdAtMillis);
         stream.addShard(shard);
         return shard;
-    }
-
-    private StreamRecord record(TableStream stream, StoredItem before, StoredItem after, long now) {
-        StreamViewType view = stream.viewType();
-        Map<String, AttributeValue> anyImage = after != null ? after.attributes() : before.attributes();
-        Map<String, AttributeValue> keys = stream.keySchema().keyOf(anyImage);
-        Map<String, AttributeValue> newImage = view.hasNewImage() && after != null ? after.attributes() : null;
-        Map<String, AttributeValue> oldImage = view.hasOldImage() && before != null ? before.attributes() : null;
-        int size = ItemSize.of(keys) + (newImage == null ? 0 : ItemSize.of(newImage))
-                + (oldImage == null ? 0 : ItemSize.of(oldImage));
-        EventName event = before == null ? EventName.INSERT : after == null ? EventName.REMOVE : EventName.MODIFY;
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        String eventId = String.format("%016x%016x", random.nextLong(), random.nextLong());
-        return new StreamRecord(eventId, event, context.sequences().next(size), now, keys, newImage, oldImage, size,
-                view, context.region());
     }
 
     private int partitionOf(long token) {
