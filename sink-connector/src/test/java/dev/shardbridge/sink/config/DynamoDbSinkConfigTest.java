@@ -1,0 +1,106 @@
+package dev.shardbridge.sink.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigException;
+import org.junit.jupiter.api.Test;
+
+class DynamoDbSinkConfigTest {
+
+    @Test
+    void defaultsNeedNoSettings() {
+        DynamoDbSinkConfig config = new DynamoDbSinkConfig(Map.of());
+
+        assertThat(config.endpointOverride()).isEmpty();
+        assertThat(config.region()).isEmpty();
+        assertThat(config.credentialsProviderType()).isEqualTo(CredentialsProviderType.DEFAULT);
+        assertThat(config.tableNameFormat().tableName("orders", "shardbridge.orders")).isEqualTo("orders");
+        assertThat(config.autoCreateTables()).isFalse();
+        assertThat(config.versionAttribute()).isEqualTo("_shardbridge_pos");
+        assertThat(config.tombstoneAttribute()).isEqualTo("_shardbridge_deleted");
+        assertThat(config.batchSize()).isEqualTo(25);
+        assertThat(config.maxInFlightRequests()).isEqualTo(16);
+        assertThat(config.retryPolicy()).isEqualTo(new RetryPolicy(10, Duration.ofMillis(50), Duration.ofSeconds(10)));
+    }
+
+    @Test
+    void readsTypedSettings() {
+        DynamoDbSinkConfig config = new DynamoDbSinkConfig(Map.of(
+                DynamoDbSinkConfig.ENDPOINT_OVERRIDE_CONFIG, "http://localhost:8000",
+                DynamoDbSinkConfig.REGION_CONFIG, "eu-west-1",
+                DynamoDbSinkConfig.CREDENTIALS_PROVIDER_CONFIG, "static",
+                DynamoDbSinkConfig.ACCESS_KEY_ID_CONFIG, "AKID",
+                DynamoDbSinkConfig.SECRET_ACCESS_KEY_CONFIG, "s3cret",
+                DynamoDbSinkConfig.TABLE_NAME_FORMAT_CONFIG, "replica-${topic}",
+                DynamoDbSinkConfig.BATCH_SIZE_CONFIG, "10",
+                DynamoDbSinkConfig.RETRY_BACKOFF_MIN_CONFIG, "5",
+                DynamoDbSinkConfig.RETRY_BACKOFF_MAX_CONFIG, "80"));
+
+        assertThat(config.endpointOverride()).contains(URI.create("http://localhost:8000"));
+        assertThat(config.region()).contains("eu-west-1");
+        assertThat(config.credentials().secretAccessKey().value()).isEqualTo("s3cret");
+        assertThat(config.credentials().secretAccessKey().toString()).doesNotContain("s3cret");
+        assertThat(config.tableNameFormat().tableName("orders", "cdc.orders")).isEqualTo("replica-cdc.orders");
+        assertThat(config.batchSize()).isEqualTo(10);
+        assertThat(config.retryPolicy().backoffBefore(1)).isEqualTo(Duration.ofMillis(5));
+        assertThat(config.retryPolicy().backoffBefore(3)).isEqualTo(Duration.ofMillis(20));
+        assertThat(config.retryPolicy().backoffBefore(10)).isEqualTo(Duration.ofMillis(80));
+    }
+
+    @Test
+    void batchSizeIsBoundedByBatchWriteItem() {
+        assertRejected(Map.of(DynamoDbSinkConfig.BATCH_SIZE_CONFIG, "26"), "batch.size", "no more than 25");
+        assertRejected(Map.of(DynamoDbSinkConfig.BATCH_SIZE_CONFIG, "0"), "batch.size", "at least 1");
+    }
+
+    @Test
+    void eachCredentialsProviderNeedsItsSettings() {
+        assertRejected(Map.of(DynamoDbSinkConfig.CREDENTIALS_PROVIDER_CONFIG, "static",
+                DynamoDbSinkConfig.ACCESS_KEY_ID_CONFIG, "AKID"), "aws.secret.access.key is required", "=static");
+        assertRejected(Map.of(DynamoDbSinkConfig.CREDENTIALS_PROVIDER_CONFIG, "profile"),
+                "aws.profile.name is required", "=profile");
+        assertRejected(Map.of(DynamoDbSinkConfig.CREDENTIALS_PROVIDER_CONFIG, "assume-role"),
+                "aws.assume.role.arn is required", "=assume-role");
+        assertRejected(Map.of(DynamoDbSinkConfig.CREDENTIALS_PROVIDER_CONFIG, "iam"),
+                "aws.credentials.provider", "default, static, profile, assume-role");
+    }
+
+    @Test
+    void rejectsMalformedTargetSettings() {
+        assertRejected(Map.of(DynamoDbSinkConfig.TABLE_NAME_FORMAT_CONFIG, "${database}.x"),
+                "table.name.format", "Unknown placeholder ${database}");
+        assertRejected(Map.of(DynamoDbSinkConfig.ENDPOINT_OVERRIDE_CONFIG, "localhost:8000"),
+                "dynamodb.endpoint.override", "http:// or https://");
+        assertRejected(Map.of(DynamoDbSinkConfig.TOMBSTONE_ATTRIBUTE_CONFIG, "_shardbridge_pos"),
+                "must name different attributes", "_shardbridge_pos");
+        assertRejected(Map.of(DynamoDbSinkConfig.RETRY_BACKOFF_MIN_CONFIG, "500",
+                DynamoDbSinkConfig.RETRY_BACKOFF_MAX_CONFIG, "100"), "retry.backoff.min.ms (500)", "retry.backoff.max.ms (100)");
+    }
+
+    @Test
+    void rejectsATableNameDynamoDbWouldRefuse() {
+        TableNameFormat format = new TableNameFormat("${topic}");
+
+        assertThatThrownBy(() -> format.tableName("orders", "cdc/orders")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'cdc/orders'");
+    }
+
+    @Test
+    void everySettingIsDocumentedAndGrouped() {
+        DynamoDbSinkConfig.CONFIG_DEF.configKeys().values().forEach(key -> {
+            assertThat(key.documentation).as(key.name).isNotBlank();
+            assertThat(key.group).as(key.name).isNotBlank();
+        });
+    }
+
+    private static void assertRejected(Map<String, String> settings, String... messageParts) {
+        Map<String, String> props = new HashMap<>(settings);
+        assertThatThrownBy(() -> new DynamoDbSinkConfig(props)).isInstanceOf(ConfigException.class)
+                .hasMessageContainingAll(messageParts);
+    }
+}

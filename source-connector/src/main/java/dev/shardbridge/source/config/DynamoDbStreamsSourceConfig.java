@@ -1,0 +1,209 @@
+package dev.shardbridge.source.config;
+
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.types.Password;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Configuration of the DynamoDB Streams source connector; {@code docs/configuration.md} is generated from it. */
+public class DynamoDbStreamsSourceConfig extends AbstractConfig {
+
+    static final String TABLES_GROUP = "Tables";
+    static final String CONNECTION_GROUP = "Connection";
+    static final String CREDENTIALS_GROUP = "Credentials";
+    static final String READING_GROUP = "Reading";
+    static final String OUTPUT_GROUP = "Output";
+
+    public static final String TABLES_CONFIG = "tables";
+    private static final String TABLES_DOC = "Names of the tables whose streams are read.";
+    public static final String TABLES_REGEX_CONFIG = "tables.regex";
+    private static final String TABLES_REGEX_DOC = "A regular expression; every table whose whole name matches is"
+            + " read as well. Tables are found when shards are discovered, so new matching tables join later.";
+
+    public static final String ENDPOINT_OVERRIDE_CONFIG = "aws.endpoint.override";
+    private static final String ENDPOINT_OVERRIDE_DOC = "Endpoint for both the DynamoDB and the DynamoDB Streams API,"
+            + " for example the store emulator or DynamoDB Local. Empty: AWS's endpoint for the region.";
+    public static final String REGION_CONFIG = "aws.region";
+    private static final String REGION_DOC = "AWS region, for example eu-west-1. Empty: the SDK's region chain"
+            + " (AWS_REGION, profile). Emulators accept any region.";
+
+    public static final String CREDENTIALS_PROVIDER_CONFIG = "aws.credentials.provider";
+    public static final String CREDENTIALS_PROVIDER_DEFAULT = CredentialsKind.DEFAULT.configValue();
+    private static final String CREDENTIALS_PROVIDER_DOC = "'default': the SDK's default chain; 'static': the"
+            + " access key id and secret below; 'profile': a named profile; 'assume-role': a role assumed through"
+            + " STS with the default chain's credentials.";
+    public static final String ACCESS_KEY_ID_CONFIG = "aws.access.key.id";
+    private static final String ACCESS_KEY_ID_DOC = "Access key id, with provider 'static' only.";
+    public static final String SECRET_ACCESS_KEY_CONFIG = "aws.secret.access.key";
+    private static final String SECRET_ACCESS_KEY_DOC = "Secret access key, with provider 'static' only. Never logged;"
+            + " use a config provider to keep it out of connector JSON.";
+    public static final String PROFILE_NAME_CONFIG = "aws.profile.name";
+    private static final String PROFILE_NAME_DOC = "Profile name, with provider 'profile' only.";
+    public static final String ROLE_ARN_CONFIG = "aws.role.arn";
+    private static final String ROLE_ARN_DOC = "ARN of the role to assume, with provider 'assume-role' only.";
+    public static final String ROLE_EXTERNAL_ID_CONFIG = "aws.role.external.id";
+    private static final String ROLE_EXTERNAL_ID_DOC = "External id the role's trust policy requires, if any.";
+    public static final String ROLE_SESSION_NAME_CONFIG = "aws.role.session.name";
+    public static final String ROLE_SESSION_NAME_DEFAULT = "shardbridge-source";
+    private static final String ROLE_SESSION_NAME_DOC = "Session name of the assumed role, visible in CloudTrail.";
+
+    public static final String START_POSITION_CONFIG = "start.position";
+    public static final String START_POSITION_DEFAULT = StartPosition.TRIM_HORIZON.configValue();
+    private static final String START_POSITION_DOC = "Where a shard without a committed offset is read from:"
+            + " 'trim_horizon' (oldest retained record) or 'latest' (only new records).";
+    public static final String POLL_MAX_RECORDS_CONFIG = "poll.max.records";
+    public static final int POLL_MAX_RECORDS_DEFAULT = 1000;
+    private static final String POLL_MAX_RECORDS_DOC = "Limit of each GetRecords call (DynamoDB allows at most 1000).";
+    public static final String IDLE_BACKOFF_MIN_CONFIG = "poll.idle.backoff.min.ms";
+    public static final long IDLE_BACKOFF_MIN_DEFAULT = 50L;
+    private static final String IDLE_BACKOFF_MIN_DOC = "Pause after the first empty GetRecords call on a shard.";
+    public static final String IDLE_BACKOFF_MAX_CONFIG = "poll.idle.backoff.max.ms";
+    public static final long IDLE_BACKOFF_MAX_DEFAULT = 1000L;
+    private static final String IDLE_BACKOFF_MAX_DOC = "Longest pause between GetRecords calls on a quiet shard;"
+            + " bounds the latency of the first change after a quiet period.";
+    public static final String SHARD_DISCOVERY_INTERVAL_CONFIG = "shard.discovery.interval.ms";
+    public static final long SHARD_DISCOVERY_INTERVAL_DEFAULT = 10_000L;
+    private static final String SHARD_DISCOVERY_INTERVAL_DOC = "How often the connector lists the streams' shards"
+            + " to find new (child) shards and tables.";
+    public static final String TRIMMED_DATA_POLICY_CONFIG = "trimmed.data.policy";
+    public static final String TRIMMED_DATA_POLICY_DEFAULT = TrimmedDataPolicy.FAIL.configValue();
+    private static final String TRIMMED_DATA_POLICY_DOC = "When a task's position is older than the stream's"
+            + " retention: 'fail' stops the task; 'skip' continues at the oldest retained record, logs a warning"
+            + " and counts the gap.";
+
+    public static final String TOPIC_PREFIX_CONFIG = "topic.prefix";
+    public static final String TOPIC_PREFIX_DEFAULT = "";
+    private static final String TOPIC_PREFIX_DOC = "Prefix of the topic names: each table's changes go to"
+            + " the topic named by this prefix followed by the table name.";
+    public static final String TOMBSTONES_ON_DELETE_CONFIG = "tombstones.on.delete";
+    public static final boolean TOMBSTONES_ON_DELETE_DEFAULT = true;
+    private static final String TOMBSTONES_ON_DELETE_DOC = "Follow each delete event with a tombstone (same key,"
+            + " null value) so compacted topics forget the item.";
+
+    private static final ConfigDef CONFIG = new ConfigDef()
+            .define(TABLES_CONFIG, Type.LIST, "", Importance.HIGH, TABLES_DOC,
+                    TABLES_GROUP, 1, Width.LONG, "Tables")
+            .define(TABLES_REGEX_CONFIG, Type.STRING, "", new RegexValidator(), Importance.MEDIUM, TABLES_REGEX_DOC,
+                    TABLES_GROUP, 2, Width.MEDIUM, "Tables regex")
+            .define(ENDPOINT_OVERRIDE_CONFIG, Type.STRING, "", new EndpointValidator(), Importance.MEDIUM,
+                    ENDPOINT_OVERRIDE_DOC, CONNECTION_GROUP, 1, Width.LONG, "Endpoint override")
+            .define(REGION_CONFIG, Type.STRING, "", Importance.HIGH, REGION_DOC,
+                    CONNECTION_GROUP, 2, Width.SHORT, "Region")
+            .define(CREDENTIALS_PROVIDER_CONFIG, Type.STRING, CREDENTIALS_PROVIDER_DEFAULT,
+                    ChoiceValidator.of(CredentialsKind.configValues()), Importance.HIGH,
+                    CREDENTIALS_PROVIDER_DOC, CREDENTIALS_GROUP, 1, Width.SHORT, "Credentials provider")
+            .define(ACCESS_KEY_ID_CONFIG, Type.STRING, "", Importance.MEDIUM, ACCESS_KEY_ID_DOC,
+                    CREDENTIALS_GROUP, 2, Width.MEDIUM, "Access key id")
+            .define(SECRET_ACCESS_KEY_CONFIG, Type.PASSWORD, "", Importance.MEDIUM, SECRET_ACCESS_KEY_DOC,
+                    CREDENTIALS_GROUP, 3, Width.MEDIUM, "Secret access key")
+            .define(PROFILE_NAME_CONFIG, Type.STRING, "", Importance.LOW, PROFILE_NAME_DOC,
+                    CREDENTIALS_GROUP, 4, Width.SHORT, "Profile name")
+            .define(ROLE_ARN_CONFIG, Type.STRING, "", Importance.MEDIUM, ROLE_ARN_DOC,
+                    CREDENTIALS_GROUP, 5, Width.LONG, "Role ARN")
+            .define(ROLE_EXTERNAL_ID_CONFIG, Type.STRING, "", Importance.LOW, ROLE_EXTERNAL_ID_DOC,
+                    CREDENTIALS_GROUP, 6, Width.MEDIUM, "Role external id")
+            .define(ROLE_SESSION_NAME_CONFIG, Type.STRING, ROLE_SESSION_NAME_DEFAULT, new ConfigDef.NonEmptyString(),
+                    Importance.LOW, ROLE_SESSION_NAME_DOC, CREDENTIALS_GROUP, 7, Width.MEDIUM, "Role session name")
+            .define(START_POSITION_CONFIG, Type.STRING, START_POSITION_DEFAULT,
+                    ChoiceValidator.of(StartPosition.configValues()), Importance.HIGH,
+                    START_POSITION_DOC, READING_GROUP, 1, Width.SHORT, "Start position")
+            .define(POLL_MAX_RECORDS_CONFIG, Type.INT, POLL_MAX_RECORDS_DEFAULT, Range.between(1, 1000),
+                    Importance.LOW, POLL_MAX_RECORDS_DOC, READING_GROUP, 2, Width.SHORT, "Records per call")
+            .define(IDLE_BACKOFF_MIN_CONFIG, Type.LONG, IDLE_BACKOFF_MIN_DEFAULT, Range.atLeast(0),
+                    Importance.LOW, IDLE_BACKOFF_MIN_DOC, READING_GROUP, 3, Width.SHORT, "Idle backoff min")
+            .define(IDLE_BACKOFF_MAX_CONFIG, Type.LONG, IDLE_BACKOFF_MAX_DEFAULT, Range.atLeast(1),
+                    Importance.LOW, IDLE_BACKOFF_MAX_DOC, READING_GROUP, 4, Width.SHORT, "Idle backoff max")
+            .define(SHARD_DISCOVERY_INTERVAL_CONFIG, Type.LONG, SHARD_DISCOVERY_INTERVAL_DEFAULT, Range.atLeast(100),
+                    Importance.MEDIUM, SHARD_DISCOVERY_INTERVAL_DOC, READING_GROUP, 5, Width.SHORT, "Discovery interval")
+            .define(TRIMMED_DATA_POLICY_CONFIG, Type.STRING, TRIMMED_DATA_POLICY_DEFAULT,
+                    ChoiceValidator.of(TrimmedDataPolicy.configValues()), Importance.HIGH,
+                    TRIMMED_DATA_POLICY_DOC, READING_GROUP, 6, Width.SHORT, "Trimmed data policy")
+            .define(TOPIC_PREFIX_CONFIG, Type.STRING, TOPIC_PREFIX_DEFAULT, Importance.MEDIUM, TOPIC_PREFIX_DOC,
+                    OUTPUT_GROUP, 1, Width.MEDIUM, "Topic prefix")
+            .define(TOMBSTONES_ON_DELETE_CONFIG, Type.BOOLEAN, TOMBSTONES_ON_DELETE_DEFAULT, Importance.MEDIUM,
+                    TOMBSTONES_ON_DELETE_DOC, OUTPUT_GROUP, 2, Width.SHORT, "Tombstones on delete");
+
+    public DynamoDbStreamsSourceConfig(Map<?, ?> props) {
+        super(CONFIG, props);
+        ConfigConsistency.check(this);
+    }
+
+    public static ConfigDef configDef() {
+        return new ConfigDef(CONFIG);
+    }
+
+    public List<String> tables() {
+        return getList(TABLES_CONFIG).stream().map(String::trim).filter(t -> !t.isEmpty()).distinct().toList();
+    }
+
+    public Optional<Pattern> tablesRegex() {
+        return nonEmpty(TABLES_REGEX_CONFIG).map(Pattern::compile);
+    }
+
+    public Optional<String> endpointOverride() {
+        return nonEmpty(ENDPOINT_OVERRIDE_CONFIG);
+    }
+
+    public Optional<String> region() {
+        return nonEmpty(REGION_CONFIG);
+    }
+
+    public CredentialsSettings credentials() {
+        Password secret = getPassword(SECRET_ACCESS_KEY_CONFIG);
+        return new CredentialsSettings(
+                CredentialsKind.fromConfig(getString(CREDENTIALS_PROVIDER_CONFIG)),
+                nonEmpty(ACCESS_KEY_ID_CONFIG),
+                secret == null || secret.value().isEmpty() ? Optional.empty() : Optional.of(secret),
+                nonEmpty(PROFILE_NAME_CONFIG),
+                nonEmpty(ROLE_ARN_CONFIG),
+                nonEmpty(ROLE_EXTERNAL_ID_CONFIG),
+                getString(ROLE_SESSION_NAME_CONFIG));
+    }
+
+    public StartPosition startPosition() {
+        return StartPosition.fromConfig(getString(START_POSITION_CONFIG));
+    }
+
+    public int pollMaxRecords() {
+        return getInt(POLL_MAX_RECORDS_CONFIG);
+    }
+
+    public IdleBackoff idleBackoff() {
+        return new IdleBackoff(Duration.ofMillis(getLong(IDLE_BACKOFF_MIN_CONFIG)),
+                Duration.ofMillis(getLong(IDLE_BACKOFF_MAX_CONFIG)));
+    }
+
+    public Duration shardDiscoveryInterval() {
+        return Duration.ofMillis(getLong(SHARD_DISCOVERY_INTERVAL_CONFIG));
+    }
+
+    public TrimmedDataPolicy trimmedDataPolicy() {
+        return TrimmedDataPolicy.fromConfig(getString(TRIMMED_DATA_POLICY_CONFIG));
+    }
+
+    public String topicPrefix() {
+        return getString(TOPIC_PREFIX_CONFIG);
+    }
+
+    public String topicFor(String table) {
+        return topicPrefix() + table;
+    }
+
+    public boolean tombstonesOnDelete() {
+        return getBoolean(TOMBSTONES_ON_DELETE_CONFIG);
+    }
+
+    private Optional<String> nonEmpty(String key) {
+        String value = getString(key);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+}

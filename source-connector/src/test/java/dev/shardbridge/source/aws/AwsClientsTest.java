@@ -1,0 +1,78 @@
+package dev.shardbridge.source.aws;
+
+import dev.shardbridge.source.config.DynamoDbStreamsSourceConfig;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AwsClientsTest {
+
+    private static AwsClients clients(String... keyValues) {
+        Map<String, String> props = new HashMap<>(Map.of("tables", "orders", "aws.region", "eu-west-1"));
+        for (int i = 0; i < keyValues.length; i += 2) {
+            props.put(keyValues[i], keyValues[i + 1]);
+        }
+        return new AwsClients(new DynamoDbStreamsSourceConfig(props));
+    }
+
+    @Test
+    void defaultKindUsesTheSdkDefaultChain() {
+        assertThat(clients().credentialsProvider()).isInstanceOf(DefaultCredentialsProvider.class);
+    }
+
+    @Test
+    void staticKindResolvesTheConfiguredKeysWithoutNetwork() {
+        AwsCredentials resolved = clients("aws.credentials.provider", "static",
+                "aws.access.key.id", "AKID", "aws.secret.access.key", "s3cr3t")
+                .credentialsProvider().resolveCredentials();
+        assertThat(resolved.accessKeyId()).isEqualTo("AKID");
+        assertThat(resolved.secretAccessKey()).isEqualTo("s3cr3t");
+    }
+
+    @Test
+    void staticProviderIsAStaticProvider() {
+        assertThat(clients("aws.credentials.provider", "STATIC",
+                "aws.access.key.id", "AKID", "aws.secret.access.key", "s3cr3t").credentialsProvider())
+                .isInstanceOf(StaticCredentialsProvider.class);
+    }
+
+    @Test
+    void profileKindUsesANamedProfile() {
+        assertThat(clients("aws.credentials.provider", "profile", "aws.profile.name", "dev").credentialsProvider())
+                .isInstanceOf(ProfileCredentialsProvider.class);
+    }
+
+    @Test
+    void assumeRoleKindUsesStsWithoutCallingItUpFront() {
+        assertThat(clients("aws.credentials.provider", "assume-role",
+                "aws.role.arn", "arn:aws:iam::123456789012:role/reader", "aws.role.external.id", "ext")
+                .credentialsProvider())
+                .isInstanceOf(StsAssumeRoleCredentialsProvider.class);
+    }
+
+    @Test
+    void bothClientsGetTheEndpointOverrideAndRegion() {
+        AwsClients clients = clients("aws.endpoint.override", "http://localhost:8000",
+                "aws.credentials.provider", "static", "aws.access.key.id", "A", "aws.secret.access.key", "S");
+        try (DynamoDbClient dynamoDb = clients.dynamoDb(); DynamoDbStreamsClient streams = clients.streams()) {
+            assertThat(dynamoDb.serviceClientConfiguration().endpointOverride())
+                    .contains(URI.create("http://localhost:8000"));
+            assertThat(dynamoDb.serviceClientConfiguration().region()).isEqualTo(Region.EU_WEST_1);
+            assertThat(streams.serviceClientConfiguration().endpointOverride())
+                    .contains(URI.create("http://localhost:8000"));
+            assertThat(streams.serviceClientConfiguration().region()).isEqualTo(Region.EU_WEST_1);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package dev.shardbridge.source.read;
+
+import dev.shardbridge.emulator.StoreEmulator;
+import dev.shardbridge.source.assign.DiscoveredShard;
+import dev.shardbridge.source.aws.AwsClients;
+import dev.shardbridge.source.config.DynamoDbStreamsSourceConfig;
+import dev.shardbridge.source.config.StartPosition;
+import dev.shardbridge.source.discovery.ShardDiscovery;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Reading one shard of the emulator's stream through the AWS SDK. */
+class ShardReaderTest {
+
+    private static StoreEmulator emulator;
+    private static DynamoDbClient dynamoDb;
+    private static DynamoDbStreamsClient streams;
+
+    @BeforeAll
+    static void start() {
+        emulator = StoreEmulator.start();
+        AwsClients clients = new AwsClients(new DynamoDbStreamsSourceConfig(Map.of(
+                "tables", "unused", "aws.region", "us-east-1", "aws.endpoint.override", emulator.endpoint().toString(),
+                "aws.credentials.provider", "static", "aws.access.key.id", "local", "aws.secret.access.key", "local")));
+        dynamoDb = clients.dynamoDb();
+        streams = clients.streams();
+    }
+
+    @AfterAll
+    static void stop() {
+        streams.close();
+        dynamoDb.close();
+        emulator.close();
+    }
+
+    /** A one-partition table, so every write lands in the same shard. */
+    private static String singleShardTable(String table, int items) {
+        emulator.admin().setPartitions(table, 1);
+        dynamoDb.createTable(request -> request.tableName(table)
+                .attributeDefinitions(AttributeDefinition.builder().attributeName("id")
+                        .attributeType(ScalarAttributeType.S).build())
+                .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .streamSpecification(StreamSpecification.builder().streamEnabled(true)
+                        .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES).build()));
+        put(table, 0, items);
+        return new ShardDiscovery(dynamoDb, streams).streamArn(table).orElseThrow();
+    }
+
+    private static void put(String table, int from, int to) {
+        for (int i = from; i < to; i++) {
+            String id = "item-" + i;
+            dynamoDb.putItem(request -> request.tableName(table).item(Map.of("id", AttributeValue.fromS(id))));
+        }
+    }
+
+    private static String onlyShard(String table) {
+        List<DiscoveredShard> shards = new ShardDiscovery(dynamoDb, streams).discover(table);
+        assertThat(shards).hasSize(1);
+        return shards.get(0).shardId();
+    }
+
+    private static List<String> ids(List<Record> records) {
+        return records.stream().map(r -> r.dynamodb().keys().get("id").s()).toList();
+    }
+
+    private static List<Record> readAvailable(ShardReader reader) {
+        List<Record> all = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ShardReader.Page page = reader.poll();
+            all.addAll(page.records());
+            if (page.records().isEmpty()) {
+                break;
+            }
+        }
+        return all;
+    }
+
+    @Test
+    void readsFromTrimHorizonInPagesOfTheLimit() {
+        String arn = singleShardTable("paging", 7);
+        ShardReader reader = new ShardReader(streams, arn, onlyShard("paging"), StartPosition.TRIM_HORIZON, null, 3);
+        assertThat(reader.poll().records()).hasSize(3);
+        assertThat(ids(readAvailable(reader))).containsExactly("item-3", "item-4", "item-5", "item-6");
+    }
+
+    @Test
+    void resumesAfterTheLastSequenceNumber() {
+        String arn = singleShardTable("resume", 5);
+        String shard = onlyShard("resume");
+        ShardReader first = new ShardReader(streams, arn, shard, StartPosition.TRIM_HORIZON, null, 2);
+        first.poll();
+        String position = first.lastSequenceNumber().orElseThrow();
+        ShardReader restarted = new ShardReader(streams, arn, shard, StartPosition.TRIM_HORIZON, position, 1000);
+        assertThat(ids(readAvailable(restarted))).containsExactly("item-2", "item-3", "item-4");
+    }
+
+    @Test
+    void latestSkipsWhatWasWrittenBefore() {
+        String arn = singleShardTable("latest", 3);
+        ShardReader reader = new ShardReader(streams, arn, onlyShard("latest"), StartPosition.LATEST, null, 1000);
+        assertThat(reader.poll().records()).isEmpty();
+        put("latest", 3, 5);
+        assertThat(ids(readAvailable(reader))).containsExactly("item-3", "item-4");
+    }
+
+    @Test
+    void replacesAnExpiredIteratorWithoutLosingOrRepeatingRecords() {
+        String arn = singleShardTable("expiry", 4);
+        ShardReader reader = new ShardReader(streams, arn, onlyShard("expiry"), StartPosition.TRIM_HORIZON, null, 2);
+        assertThat(ids(reader.poll().records())).containsExactly("item-0", "item-1");
+        emulator.admin().advanceClock(Duration.ofMinutes(16));
+        assertThat(ids(readAvailable(reader))).containsExactly("item-2", "item-3");
+    }
+
+    @Test
+    void reportsDrainedOnceAClosedShardIsReadToItsEnd() {
+        String arn = singleShardTable("rolled", 2);
+        String shard = onlyShard("rolled");
+        emulator.admin().rollShards("rolled");
+        ShardReader reader = new ShardReader(streams, arn, shard, StartPosition.TRIM_HORIZON, null, 1000);
+        List<Record> records = new ArrayList<>();
+        ShardReader.Page page;
+        int calls = 0;
+        do {
+            page = reader.poll();
+            records.addAll(page.records());
+        } while (!page.drained() && ++calls < 10);
+        assertThat(page.drained()).isTrue();
+        assertThat(ids(records)).containsExactly("item-0", "item-1");
+        assertThat(reader.poll()).isEqualTo(new ShardReader.Page(List.of(), true));
+    }
+}
