@@ -1,13 +1,9 @@
 package dev.shardbridge.source.discovery;
 
-import dev.shardbridge.emulator.StoreEmulator;
+import dev.shardbridge.source.EmulatorWithClients;
 import dev.shardbridge.source.assign.DiscoveredShard;
-import dev.shardbridge.source.aws.AwsClients;
-import dev.shardbridge.source.config.DynamoDbStreamsSourceConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
@@ -15,41 +11,21 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
-import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Discovery against the emulator's multi-shard streams, through the AWS SDK. */
+/** Discovery against the emulator's multi-shard emulator.streams(), through the AWS SDK. */
 class ShardDiscoveryTest {
 
-    private static StoreEmulator emulator;
-    private static DynamoDbClient dynamoDb;
-    private static DynamoDbStreamsClient streams;
-
-    @BeforeAll
-    static void start() {
-        emulator = StoreEmulator.start();
-        AwsClients clients = new AwsClients(new DynamoDbStreamsSourceConfig(Map.of(
-                "tables", "unused", "aws.region", "us-east-1", "aws.endpoint.override", emulator.endpoint().toString(),
-                "aws.credentials.provider", "static", "aws.access.key.id", "local", "aws.secret.access.key", "local")));
-        dynamoDb = clients.dynamoDb();
-        streams = clients.streams();
-    }
-
-    @AfterAll
-    static void stop() {
-        streams.close();
-        dynamoDb.close();
-        emulator.close();
-    }
+    @RegisterExtension
+    static final EmulatorWithClients emulator = new EmulatorWithClients();
 
     private static void createTable(String table, boolean stream) {
-        dynamoDb.createTable(request -> request.tableName(table)
+        emulator.dynamoDb().createTable(request -> request.tableName(table)
                 .attributeDefinitions(AttributeDefinition.builder().attributeName("id")
                         .attributeType(ScalarAttributeType.S).build())
                 .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
@@ -66,7 +42,7 @@ class ShardDiscoveryTest {
         createTable("many", true);
         emulator.admin().rollShards("many");
 
-        List<DiscoveredShard> shards = new ShardDiscovery(dynamoDb, streams).discover("many");
+        List<DiscoveredShard> shards = new ShardDiscovery(emulator.dynamoDb(), emulator.streams()).discover("many");
 
         // 60 closed parents and 60 children: more than one DescribeStream page of 100.
         assertThat(shards).hasSize(120);
@@ -80,7 +56,7 @@ class ShardDiscoveryTest {
     void followsLastEvaluatedShardIdThroughEveryPage() {
         emulator.admin().setPartitions("paged", 150);
         createTable("paged", true);
-        ShardDiscovery discovery = new ShardDiscovery(dynamoDb, streams);
+        ShardDiscovery discovery = new ShardDiscovery(emulator.dynamoDb(), emulator.streams());
         String arn = discovery.streamArn("paged").orElseThrow();
         assertThat(discovery.listShards(arn)).hasSize(150).extracting(shard -> shard.shardId()).doesNotHaveDuplicates();
     }
@@ -88,6 +64,6 @@ class ShardDiscoveryTest {
     @Test
     void aTableWithoutAStreamHasNoShards() {
         createTable("nostream", false);
-        assertThat(new ShardDiscovery(dynamoDb, streams).discover("nostream")).isEmpty();
+        assertThat(new ShardDiscovery(emulator.dynamoDb(), emulator.streams()).discover("nostream")).isEmpty();
     }
 }

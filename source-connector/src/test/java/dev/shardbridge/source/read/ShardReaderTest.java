@@ -1,15 +1,11 @@
 package dev.shardbridge.source.read;
 
-import dev.shardbridge.emulator.StoreEmulator;
+import dev.shardbridge.source.EmulatorWithClients;
 import dev.shardbridge.source.assign.DiscoveredShard;
-import dev.shardbridge.source.aws.AwsClients;
-import dev.shardbridge.source.config.DynamoDbStreamsSourceConfig;
 import dev.shardbridge.source.config.StartPosition;
 import dev.shardbridge.source.discovery.ShardDiscovery;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -19,7 +15,6 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
-import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,31 +26,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Reading one shard of the emulator's stream through the AWS SDK. */
 class ShardReaderTest {
 
-    private static StoreEmulator emulator;
-    private static DynamoDbClient dynamoDb;
-    private static DynamoDbStreamsClient streams;
-
-    @BeforeAll
-    static void start() {
-        emulator = StoreEmulator.start();
-        AwsClients clients = new AwsClients(new DynamoDbStreamsSourceConfig(Map.of(
-                "tables", "unused", "aws.region", "us-east-1", "aws.endpoint.override", emulator.endpoint().toString(),
-                "aws.credentials.provider", "static", "aws.access.key.id", "local", "aws.secret.access.key", "local")));
-        dynamoDb = clients.dynamoDb();
-        streams = clients.streams();
-    }
-
-    @AfterAll
-    static void stop() {
-        streams.close();
-        dynamoDb.close();
-        emulator.close();
-    }
+    @RegisterExtension
+    static final EmulatorWithClients emulator = new EmulatorWithClients();
 
     /** A one-partition table, so every write lands in the same shard. */
     private static String singleShardTable(String table, int items) {
         emulator.admin().setPartitions(table, 1);
-        dynamoDb.createTable(request -> request.tableName(table)
+        emulator.dynamoDb().createTable(request -> request.tableName(table)
                 .attributeDefinitions(AttributeDefinition.builder().attributeName("id")
                         .attributeType(ScalarAttributeType.S).build())
                 .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
@@ -63,18 +40,18 @@ class ShardReaderTest {
                 .streamSpecification(StreamSpecification.builder().streamEnabled(true)
                         .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES).build()));
         put(table, 0, items);
-        return new ShardDiscovery(dynamoDb, streams).streamArn(table).orElseThrow();
+        return new ShardDiscovery(emulator.dynamoDb(), emulator.streams()).streamArn(table).orElseThrow();
     }
 
     private static void put(String table, int from, int to) {
         for (int i = from; i < to; i++) {
             String id = "item-" + i;
-            dynamoDb.putItem(request -> request.tableName(table).item(Map.of("id", AttributeValue.fromS(id))));
+            emulator.dynamoDb().putItem(request -> request.tableName(table).item(Map.of("id", AttributeValue.fromS(id))));
         }
     }
 
     private static String onlyShard(String table) {
-        List<DiscoveredShard> shards = new ShardDiscovery(dynamoDb, streams).discover(table);
+        List<DiscoveredShard> shards = new ShardDiscovery(emulator.dynamoDb(), emulator.streams()).discover(table);
         assertThat(shards).hasSize(1);
         return shards.get(0).shardId();
     }
@@ -98,7 +75,7 @@ class ShardReaderTest {
     @Test
     void readsFromTrimHorizonInPagesOfTheLimit() {
         String arn = singleShardTable("paging", 7);
-        ShardReader reader = new ShardReader(streams, arn, onlyShard("paging"), StartPosition.TRIM_HORIZON, null, 3);
+        ShardReader reader = new ShardReader(emulator.streams(), arn, onlyShard("paging"), StartPosition.TRIM_HORIZON, null, 3);
         assertThat(reader.poll().records()).hasSize(3);
         assertThat(ids(readAvailable(reader))).containsExactly("item-3", "item-4", "item-5", "item-6");
     }
@@ -107,17 +84,17 @@ class ShardReaderTest {
     void resumesAfterTheLastSequenceNumber() {
         String arn = singleShardTable("resume", 5);
         String shard = onlyShard("resume");
-        ShardReader first = new ShardReader(streams, arn, shard, StartPosition.TRIM_HORIZON, null, 2);
+        ShardReader first = new ShardReader(emulator.streams(), arn, shard, StartPosition.TRIM_HORIZON, null, 2);
         first.poll();
         String position = first.lastSequenceNumber().orElseThrow();
-        ShardReader restarted = new ShardReader(streams, arn, shard, StartPosition.TRIM_HORIZON, position, 1000);
+        ShardReader restarted = new ShardReader(emulator.streams(), arn, shard, StartPosition.TRIM_HORIZON, position, 1000);
         assertThat(ids(readAvailable(restarted))).containsExactly("item-2", "item-3", "item-4");
     }
 
     @Test
     void latestSkipsWhatWasWrittenBefore() {
         String arn = singleShardTable("latest", 3);
-        ShardReader reader = new ShardReader(streams, arn, onlyShard("latest"), StartPosition.LATEST, null, 1000);
+        ShardReader reader = new ShardReader(emulator.streams(), arn, onlyShard("latest"), StartPosition.LATEST, null, 1000);
         assertThat(reader.poll().records()).isEmpty();
         put("latest", 3, 5);
         assertThat(ids(readAvailable(reader))).containsExactly("item-3", "item-4");
@@ -126,7 +103,7 @@ class ShardReaderTest {
     @Test
     void replacesAnExpiredIteratorWithoutLosingOrRepeatingRecords() {
         String arn = singleShardTable("expiry", 4);
-        ShardReader reader = new ShardReader(streams, arn, onlyShard("expiry"), StartPosition.TRIM_HORIZON, null, 2);
+        ShardReader reader = new ShardReader(emulator.streams(), arn, onlyShard("expiry"), StartPosition.TRIM_HORIZON, null, 2);
         assertThat(ids(reader.poll().records())).containsExactly("item-0", "item-1");
         emulator.admin().advanceClock(Duration.ofMinutes(16));
         assertThat(ids(readAvailable(reader))).containsExactly("item-2", "item-3");
@@ -137,7 +114,7 @@ class ShardReaderTest {
         String arn = singleShardTable("rolled", 2);
         String shard = onlyShard("rolled");
         emulator.admin().rollShards("rolled");
-        ShardReader reader = new ShardReader(streams, arn, shard, StartPosition.TRIM_HORIZON, null, 1000);
+        ShardReader reader = new ShardReader(emulator.streams(), arn, shard, StartPosition.TRIM_HORIZON, null, 1000);
         List<Record> records = new ArrayList<>();
         ShardReader.Page page;
         int calls = 0;
