@@ -84,19 +84,7 @@ public final class CreateTable implements Operation {
 
     /** Each definition as {name, type}; shape problems go to {@code violations}. */
     private static List<String[]> attributeDefinitions(JsonNode node, ConstraintViolations violations) {
-        List<String[]> definitions = new ArrayList<>();
-        int index = 1;
-        for (JsonNode element : node) {
-            Request definition = new Request(requireObject(element));
-            String name = definition.string("AttributeName");
-            String type = definition.string("AttributeType");
-            String path = "attributeDefinitions." + index + ".member";
-            violations.notNull(name, path + ".attributeName").notNull(type, path + ".attributeType")
-                    .oneOf(type, path + ".attributeType", ATTRIBUTE_TYPES);
-            definitions.add(new String[] {name, type});
-            index++;
-        }
-        return definitions;
+        return namedPairs(node, "attributeDefinitions", "AttributeType", "attributeType", ATTRIBUTE_TYPES, violations);
     }
 
     private static Map<String, AttributeType> uniqueDefinitions(List<String[]> elements) {
@@ -109,20 +97,30 @@ public final class CreateTable implements Operation {
         return definitions;
     }
 
+    /** Each key element as {name, key type}; shape problems go to {@code violations}. */
     private static List<String[]> keyElements(JsonNode node, ConstraintViolations violations) {
-        List<String[]> elements = new ArrayList<>();
+        return namedPairs(node, "keySchema", "KeyType", "keyType", KEY_TYPES, violations);
+    }
+
+    /**
+     * The {AttributeName, second member} pairs of a list such as AttributeDefinitions or KeySchema, with
+     * AWS's member paths ({@code keySchema.1.member.keyType}) in the violations.
+     */
+    private static List<String[]> namedPairs(JsonNode node, String listPath, String member, String memberPath,
+                                             List<String> allowed, ConstraintViolations violations) {
+        List<String[]> pairs = new ArrayList<>();
         int index = 1;
         for (JsonNode element : node) {
-            Request keyElement = new Request(requireObject(element));
-            String name = keyElement.string("AttributeName");
-            String keyType = keyElement.string("KeyType");
-            String path = "keySchema." + index + ".member";
-            violations.notNull(name, path + ".attributeName").notNull(keyType, path + ".keyType")
-                    .oneOf(keyType, path + ".keyType", KEY_TYPES);
-            elements.add(new String[] {name, keyType});
+            Request pair = new Request(requireObject(element));
+            String name = pair.string("AttributeName");
+            String value = pair.string(member);
+            String path = listPath + "." + index + ".member";
+            violations.notNull(name, path + ".attributeName").notNull(value, path + "." + memberPath)
+                    .oneOf(value, path + "." + memberPath, allowed);
+            pairs.add(new String[] {name, value});
             index++;
         }
-        return elements;
+        return pairs;
     }
 
     private static KeySchema keySchema(List<String[]> elements, Map<String, AttributeType> definitions) {
