@@ -8,6 +8,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
@@ -27,11 +28,21 @@ public final class AwsClients {
     private final Optional<URI> endpointOverride;
     private final Optional<Region> region;
     private final CredentialsSettings credentials;
+    private final ClientOverrideConfiguration overrides;
 
     public AwsClients(DynamoDbStreamsSourceConfig config) {
+        this(config, ClientOverrideConfiguration.builder().build());
+    }
+
+    /**
+     * Clients with timeouts and retries other than the SDK's defaults, for callers that must answer quickly
+     * (the connector's {@code validate()}) rather than ride out a slow or flaky store.
+     */
+    public AwsClients(DynamoDbStreamsSourceConfig config, ClientOverrideConfiguration overrides) {
         this.endpointOverride = config.endpointOverride().map(URI::create);
         this.region = config.region().map(Region::of);
         this.credentials = config.credentials();
+        this.overrides = overrides;
     }
 
     public DynamoDbClient dynamoDb() {
@@ -78,6 +89,6 @@ public final class AwsClients {
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
         endpointOverride.ifPresent(builder::endpointOverride);
         region.ifPresent(builder::region);
-        return builder.credentialsProvider(credentialsProvider());
+        return builder.credentialsProvider(credentialsProvider()).overrideConfiguration(overrides);
     }
 }

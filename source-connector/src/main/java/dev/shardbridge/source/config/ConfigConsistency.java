@@ -17,22 +17,40 @@ import static dev.shardbridge.source.config.DynamoDbStreamsSourceConfig.TABLES_R
  * provider would ignore are rejected too: a user who sets keys but forgets the provider would otherwise run
  * with credentials they did not intend.
  */
-final class ConfigConsistency {
+public final class ConfigConsistency {
+
+    /**
+     * A cross-key problem with the key it is best reported on. Kafka's {@link ConfigException} keeps no key
+     * (its three-argument form only folds name and value into the message), so {@code validate()} could not
+     * otherwise show the error beside a field.
+     */
+    public static final class InconsistentConfigException extends ConfigException {
+        private final String key;
+
+        InconsistentConfigException(String key, String message) {
+            super(message);
+            this.key = key;
+        }
+
+        public String key() {
+            return key;
+        }
+    }
 
     private ConfigConsistency() {
     }
 
     static void check(DynamoDbStreamsSourceConfig config) {
         if (config.tables().isEmpty() && config.tablesRegex().isEmpty()) {
-            throw new ConfigException("Set " + TABLES_CONFIG + " or " + TABLES_REGEX_CONFIG
+            throw new InconsistentConfigException(TABLES_CONFIG, "Set " + TABLES_CONFIG + " or " + TABLES_REGEX_CONFIG
                     + ": the connector needs at least one table to read");
         }
         checkCredentials(config.credentials());
         long min = config.getLong(IDLE_BACKOFF_MIN_CONFIG);
         long max = config.getLong(IDLE_BACKOFF_MAX_CONFIG);
         if (min > max) {
-            throw new ConfigException(IDLE_BACKOFF_MIN_CONFIG + " (" + min + ") must not exceed "
-                    + IDLE_BACKOFF_MAX_CONFIG + " (" + max + ")");
+            throw new InconsistentConfigException(IDLE_BACKOFF_MIN_CONFIG, IDLE_BACKOFF_MIN_CONFIG
+                    + " (" + min + ") must not exceed " + IDLE_BACKOFF_MAX_CONFIG + " (" + max + ")");
         }
     }
 
@@ -42,7 +60,9 @@ final class ConfigConsistency {
         switch (credentials.kind()) {
             case STATIC -> {
                 if (credentials.accessKeyId().isEmpty() || credentials.secretAccessKey().isEmpty()) {
-                    throw new ConfigException(CREDENTIALS_PROVIDER_CONFIG + "=static needs both "
+                    String missing = credentials.accessKeyId().isEmpty()
+                            ? ACCESS_KEY_ID_CONFIG : SECRET_ACCESS_KEY_CONFIG;
+                    throw new InconsistentConfigException(missing, CREDENTIALS_PROVIDER_CONFIG + "=static needs both "
                             + ACCESS_KEY_ID_CONFIG + " and " + SECRET_ACCESS_KEY_CONFIG);
                 }
             }
@@ -64,12 +84,13 @@ final class ConfigConsistency {
 
     private static void require(boolean present, String kind, String key) {
         if (!present) {
-            throw new ConfigException(CREDENTIALS_PROVIDER_CONFIG + "=" + kind + " needs " + key);
+            throw new InconsistentConfigException(key, CREDENTIALS_PROVIDER_CONFIG + "=" + kind + " needs " + key);
         }
     }
 
     private static void reject(String kind, String keys, String intendedKind) {
-        throw new ConfigException(keys + " is set but " + CREDENTIALS_PROVIDER_CONFIG + " is '" + kind
-                + "', which ignores it; set " + CREDENTIALS_PROVIDER_CONFIG + "=" + intendedKind + " or remove it");
+        throw new InconsistentConfigException(CREDENTIALS_PROVIDER_CONFIG, keys + " is set but "
+                + CREDENTIALS_PROVIDER_CONFIG + " is '" + kind + "', which ignores it; set "
+                + CREDENTIALS_PROVIDER_CONFIG + "=" + intendedKind + " or remove it");
     }
 }
