@@ -46,9 +46,11 @@ final class StoreProbe {
         } catch (SdkException e) {
             // Building resolves the region (credentials come later); without aws.region the SDK's chain may find
             // none, and its message lists every provider it tried, which says less than this.
-            return List.of(new FieldError(REGION_CONFIG, "No AWS region: " + REGION_CONFIG + " is empty and the"
-                    + " SDK found none (AWS_REGION, profile, EC2 metadata). Set " + REGION_CONFIG + "; any region,"
-                    + " for example us-east-1, works for an emulator."));
+            return List.of(new FieldError(REGION_CONFIG, config.region().isPresent()
+                    ? "Cannot set up the AWS client: " + describe(e)
+                    : "No AWS region: " + REGION_CONFIG + " is empty and the SDK found none (AWS_REGION, profile,"
+                            + " EC2 metadata). Set " + REGION_CONFIG + "; any region, for example us-east-1, works"
+                            + " for an emulator."));
         }
         try (dynamoDb) {
             return new StoreProbe(config, dynamoDb).run();
@@ -121,10 +123,10 @@ final class StoreProbe {
                     + " is not a DynamoDB-compatible store (or a proxy is in the way). Check the " + endpointKey()
                     + " setting: scheme, host and port."));
             case CREDENTIALS -> throw new StoreUnusable(new FieldError(CREDENTIALS_PROVIDER_CONFIG,
-                    (e instanceof AwsServiceException ? "The store at " + where() + " rejected the credentials of "
+                    (e instanceof AwsServiceException ? "The store at " + where() + " refused the calls made with "
                             : "Found no credentials for ")
                     + CREDENTIALS_PROVIDER_CONFIG + "=" + config.credentials().kind().configValue() + ": "
-                    + describe(e) + ". Check the access key and secret, profile or role, and that it may call"
+                    + describe(e) + ". Check the access key and secret, profile or role, and that the principal may call"
                     + " dynamodb:ListTables, DescribeTable, DescribeStream, GetShardIterator and GetRecords."));
             default -> {
                 return failure;

@@ -39,7 +39,7 @@ class StubbedStoreAnswersTest {
 
         assertThat(errors).containsOnlyKeys("aws.credentials.provider");
         assertThat(errors.get("aws.credentials.provider")).singleElement().asString()
-                .contains("rejected the credentials of aws.credentials.provider=static")
+                .contains("refused the calls made with aws.credentials.provider=static")
                 .contains("UnrecognizedClientException (HTTP 400): The security token included in the request is"
                         + " invalid")
                 .doesNotContain(SECRET);
