@@ -30,7 +30,8 @@ public final class SourceMetricNames {
     static final String THROTTLES_TOTAL_TASK_DOC = "Streams calls of the task that were throttled and retried.";
 
     public static final String GAPS_TOTAL = "gaps-total";
-    static final String GAPS_TOTAL_SHARD_DOC = "Times trimmed data was skipped on the shard (trimmed.data.policy=skip).";
+    static final String GAPS_TOTAL_SHARD_DOC = "Times trimmed data was skipped on the shard"
+            + " (trimmed.data.policy=skip).";
     static final String GAPS_TOTAL_TASK_DOC = "Times trimmed data was skipped by the task (trimmed.data.policy=skip).";
 
     public static final String SHARD_COUNT = "shard-count";

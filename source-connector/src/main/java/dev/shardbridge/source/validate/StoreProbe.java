@@ -122,16 +122,21 @@ final class StoreProbe {
                     + " answered HTTP " + ((AwsServiceException) e).statusCode() + " without a DynamoDB error, so it"
                     + " is not a DynamoDB-compatible store (or a proxy is in the way). Check the " + endpointKey()
                     + " setting: scheme, host and port."));
-            case CREDENTIALS -> throw new StoreUnusable(new FieldError(CREDENTIALS_PROVIDER_CONFIG,
-                    (e instanceof AwsServiceException ? "The store at " + where() + " refused the calls made with "
-                            : "Found no credentials for ")
-                    + CREDENTIALS_PROVIDER_CONFIG + "=" + config.credentials().kind().configValue() + ": "
-                    + describe(e) + ". Check the access key and secret, profile or role, and that the principal may call"
-                    + " dynamodb:ListTables, DescribeTable, DescribeStream, GetShardIterator and GetRecords."));
+            case CREDENTIALS -> throw new StoreUnusable(credentialsError(e));
             default -> {
                 return failure;
             }
         }
+    }
+
+    private FieldError credentialsError(SdkException e) {
+        String provider = CREDENTIALS_PROVIDER_CONFIG + "=" + config.credentials().kind().configValue();
+        String what = e instanceof AwsServiceException
+                ? "The store at " + where() + " refused the calls made with " + provider
+                : "Found no credentials for " + provider;
+        return new FieldError(CREDENTIALS_PROVIDER_CONFIG, what + ": " + describe(e) + ". Check the access key"
+                + " and secret, profile or role, and that the principal may call dynamodb:ListTables,"
+                + " DescribeTable, DescribeStream, GetShardIterator and GetRecords.");
     }
 
     private String endpointKey() {

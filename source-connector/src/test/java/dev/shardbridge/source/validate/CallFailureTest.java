@@ -17,7 +17,8 @@ class CallFailureTest {
 
     @Test
     void awsCredentialErrorCodesMeanCredentialsWhateverTheStatus() {
-        assertThat(CallFailure.classify(service(400, "UnrecognizedClientException"))).isEqualTo(CallFailure.CREDENTIALS);
+        assertThat(CallFailure.classify(service(400, "UnrecognizedClientException")))
+                .isEqualTo(CallFailure.CREDENTIALS);
         assertThat(CallFailure.classify(service(400, "InvalidSignatureException"))).isEqualTo(CallFailure.CREDENTIALS);
         assertThat(CallFailure.classify(service(400, "AccessDeniedException"))).isEqualTo(CallFailure.CREDENTIALS);
         assertThat(CallFailure.classify(service(400, "ExpiredTokenException"))).isEqualTo(CallFailure.CREDENTIALS);

@@ -87,8 +87,8 @@ class SourceConnectorValidationTest {
 
     @Test
     void aRegexMatchingNoTableIsAnErrorOnlyWithoutExplicitTables() {
-        assertThat(errors(validate(Map.of("tables", "", "tables.regex", "parcel-.*"))).get("tables.regex")).singleElement()
-                .asString().contains("tables.regex 'parcel-.*' matches none of the 4 tables");
+        assertThat(errors(validate(Map.of("tables", "", "tables.regex", "parcel-.*"))).get("tables.regex"))
+                .singleElement().asString().contains("tables.regex 'parcel-.*' matches none of the 4 tables");
 
         assertThat(errors(validate(Map.of("tables", "orders", "tables.regex", "parcel-.*")))).isEmpty();
         assertThat(errors(validate(Map.of("tables", "", "tables.regex", "ship.*")))).isEmpty();
