@@ -89,6 +89,13 @@ public class DynamoDbStreamsSourceConfig extends AbstractConfig {
     private static final String TOMBSTONES_ON_DELETE_DOC = "Follow each delete event with a tombstone (same key,"
             + " null value) so compacted topics forget the item.";
 
+    public static final String SHARD_MARKERS_TOPIC_CONFIG = "shard.markers.topic";
+    public static final String SHARD_MARKERS_TOPIC_DEFAULT = "__shardbridge_shard_markers";
+    private static final String SHARD_MARKERS_TOPIC_DOC = "Topic of the drained-shard markers: one empty record"
+            + " (null key and value) per closed shard read to its end, carrying the offset that releases the shard's"
+            + " children to other tasks. Connect can commit an offset only with a record, and a shard often closes"
+            + " without a final record of its own. Consumers can ignore this topic; it must not be compacted.";
+
     private static final ConfigDef CONFIG = new ConfigDef()
             .define(TABLES_CONFIG, Type.LIST, "", Importance.HIGH, TABLES_DOC,
                     TABLES_GROUP, 1, Width.LONG, "Tables")
@@ -130,7 +137,9 @@ public class DynamoDbStreamsSourceConfig extends AbstractConfig {
             .define(TOPIC_PREFIX_CONFIG, Type.STRING, TOPIC_PREFIX_DEFAULT, Importance.MEDIUM, TOPIC_PREFIX_DOC,
                     OUTPUT_GROUP, 1, Width.MEDIUM, "Topic prefix")
             .define(TOMBSTONES_ON_DELETE_CONFIG, Type.BOOLEAN, TOMBSTONES_ON_DELETE_DEFAULT, Importance.MEDIUM,
-                    TOMBSTONES_ON_DELETE_DOC, OUTPUT_GROUP, 2, Width.SHORT, "Tombstones on delete");
+                    TOMBSTONES_ON_DELETE_DOC, OUTPUT_GROUP, 2, Width.SHORT, "Tombstones on delete")
+            .define(SHARD_MARKERS_TOPIC_CONFIG, Type.STRING, SHARD_MARKERS_TOPIC_DEFAULT, new ConfigDef.NonEmptyString(),
+                    Importance.LOW, SHARD_MARKERS_TOPIC_DOC, OUTPUT_GROUP, 3, Width.MEDIUM, "Shard markers topic");
 
     public DynamoDbStreamsSourceConfig(Map<?, ?> props) {
         super(CONFIG, props);
@@ -200,6 +209,10 @@ public class DynamoDbStreamsSourceConfig extends AbstractConfig {
 
     public boolean tombstonesOnDelete() {
         return getBoolean(TOMBSTONES_ON_DELETE_CONFIG);
+    }
+
+    public String shardMarkersTopic() {
+        return getString(SHARD_MARKERS_TOPIC_CONFIG).trim();
     }
 
     private Optional<String> nonEmpty(String key) {
