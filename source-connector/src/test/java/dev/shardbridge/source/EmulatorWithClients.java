@@ -38,6 +38,10 @@ public final class EmulatorWithClients implements BeforeAllCallback, AfterAllCal
         emulator.close();
     }
 
+    public java.net.URI endpoint() {
+        return emulator.endpoint();
+    }
+
     public EmulatorAdmin admin() {
         return emulator.admin();
     }

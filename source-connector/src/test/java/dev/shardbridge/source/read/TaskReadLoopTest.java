@@ -2,6 +2,7 @@ package dev.shardbridge.source.read;
 
 import dev.shardbridge.event.ChangeEventFactory;
 import dev.shardbridge.source.EmulatorWithClients;
+import dev.shardbridge.source.TestTables;
 import dev.shardbridge.source.assign.DiscoveredShard;
 import dev.shardbridge.source.config.IdleBackoff;
 import dev.shardbridge.source.config.StartPosition;
@@ -18,12 +19,6 @@ import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 import java.time.Clock;
@@ -182,20 +177,11 @@ class TaskReadLoopTest {
     }
 
     private static void createTable(String table) {
-        emulator.admin().setPartitions(table, 1);
-        emulator.dynamoDb().createTable(request -> request.tableName(table)
-                .attributeDefinitions(AttributeDefinition.builder().attributeName("id")
-                        .attributeType(ScalarAttributeType.S).build())
-                .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .streamSpecification(spec -> spec.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)));
+        TestTables.create(emulator.dynamoDb(), emulator.admin(), table, 1, StreamViewType.NEW_IMAGE);
     }
 
     private static void put(String table, String prefix, int count) {
-        for (int i = 0; i < count; i++) {
-            String id = prefix + i;
-            emulator.dynamoDb().putItem(request -> request.tableName(table).item(Map.of("id", AttributeValue.fromS(id))));
-        }
+        TestTables.put(emulator.dynamoDb(), table, prefix, count);
     }
 
     private static List<SourceRecord> readUntil(TaskReadLoop loop, java.util.function.Predicate<List<SourceRecord>> done)
