@@ -62,7 +62,7 @@ class ExactlyOnceSourceIT {
             }
         }, writer);
         for (int restart = 1; restart <= 3; restart++) {
-            awaitWritten(writes, restart * WRITES / 4);
+            writes.awaitWritten(restart * WRITES / 4);
             if (restart == 2) {
                 cluster.emulator().admin().splitPartition(TABLE, 0);
             }
@@ -80,12 +80,6 @@ class ExactlyOnceSourceIT {
                     .computeIfAbsent(record.key(), k -> new java.util.ArrayList<>())
                     .add(KeyedWrites.label(record.event())));
             assertThat(everyDelivery).isEqualTo(expected);
-        }
-    }
-
-    private static void awaitWritten(KeyedWrites writes, int count) throws InterruptedException {
-        while (writes.written() < count) {
-            Thread.sleep(20);
         }
     }
 

@@ -57,6 +57,13 @@ final class KeyedWrites {
         return written.get();
     }
 
+    /** Blocks until at least {@code count} writes are done; the test's own thread waits on a writer thread. */
+    void awaitWritten(int count) throws InterruptedException {
+        while (written.get() < count) {
+            Thread.sleep(20);
+        }
+    }
+
     /** Per key (as the change topic's decoded key prints it), the changes in applied order. */
     Map<String, List<String>> expected() {
         Map<String, List<String>> byKey = new HashMap<>();

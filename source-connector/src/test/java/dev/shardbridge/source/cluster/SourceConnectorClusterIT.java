@@ -59,12 +59,12 @@ class SourceConnectorClusterIT {
                 sleepMillis(2);
             }
         }, writer);
-        awaitWritten(writes, WRITES / 4);
+        writes.awaitWritten(WRITES / 4);
         cluster.emulator().admin().splitPartition(TABLE, 1);
-        awaitWritten(writes, WRITES / 2);
+        writes.awaitWritten(WRITES / 2);
         WorkerHandle stopped = cluster.connect().workers().iterator().next();
         cluster.connect().removeWorker(stopped);
-        awaitWritten(writes, 3 * WRITES / 4);
+        writes.awaitWritten(3 * WRITES / 4);
         cluster.emulator().admin().rollShards(TABLE);
         writing.get(2, TimeUnit.MINUTES);
         writer.shutdown();
@@ -117,12 +117,6 @@ class SourceConnectorClusterIT {
                         .anyMatch(earlier -> record.key().equals(earlier.key()) && earlier.event() != null
                                 && KeyedWrites.label(earlier.event()).startsWith("del:"));
             }
-        }
-    }
-
-    private static void awaitWritten(KeyedWrites writes, int count) throws InterruptedException {
-        while (writes.written() < count) {
-            Thread.sleep(20);
         }
     }
 
