@@ -2,7 +2,7 @@ package dev.shardbridge.source;
 
 import dev.shardbridge.event.ProjectVersion;
 import dev.shardbridge.source.assign.ShardAssignment;
-import dev.shardbridge.source.aws.AwsClients;
+import dev.shardbridge.common.aws.AwsClients;
 import dev.shardbridge.source.config.DynamoDbStreamsSourceConfig;
 import dev.shardbridge.source.discovery.ShardDiscovery;
 import dev.shardbridge.source.discovery.ShardMonitor;
@@ -35,6 +35,7 @@ public class DynamoDbStreamsSourceConnector extends SourceConnector {
     private static final Logger log = LoggerFactory.getLogger(DynamoDbStreamsSourceConnector.class);
 
     private Map<String, String> props;
+    private AwsClients clients;
     private DynamoDbClient dynamoDb;
     private DynamoDbStreamsClient streams;
     private ShardMonitor monitor;
@@ -61,7 +62,7 @@ public class DynamoDbStreamsSourceConnector extends SourceConnector {
     public void start(Map<String, String> props) {
         this.props = Map.copyOf(props);
         DynamoDbStreamsSourceConfig config = new DynamoDbStreamsSourceConfig(props);
-        AwsClients clients = new AwsClients(config);
+        clients = new AwsClients(config.awsAccess());
         dynamoDb = clients.dynamoDb();
         streams = clients.streams();
         monitor = new ShardMonitor(new TableResolver(dynamoDb, config.tables(), config.tablesRegex()),
@@ -92,6 +93,9 @@ public class DynamoDbStreamsSourceConnector extends SourceConnector {
         }
         if (dynamoDb != null) {
             dynamoDb.close();
+        }
+        if (clients != null) {
+            clients.close();
         }
     }
 

@@ -4,7 +4,7 @@ import dev.shardbridge.event.ChangeEventFactory;
 import dev.shardbridge.event.ProjectVersion;
 import dev.shardbridge.source.assign.DiscoveredShard;
 import dev.shardbridge.source.assign.TaskShardsConfig;
-import dev.shardbridge.source.aws.AwsClients;
+import dev.shardbridge.common.aws.AwsClients;
 import dev.shardbridge.source.config.DynamoDbStreamsSourceConfig;
 import dev.shardbridge.source.emit.ChangeRecords;
 import dev.shardbridge.source.metrics.SourceTaskMetrics;
@@ -34,6 +34,7 @@ public class DynamoDbStreamsSourceTask extends SourceTask {
 
     private static final Logger log = LoggerFactory.getLogger(DynamoDbStreamsSourceTask.class);
 
+    private AwsClients clients;
     private DynamoDbClient dynamoDb;
     private DynamoDbStreamsClient streams;
     private SourceTaskMetrics metrics;
@@ -48,7 +49,7 @@ public class DynamoDbStreamsSourceTask extends SourceTask {
     public void start(Map<String, String> props) {
         DynamoDbStreamsSourceConfig config = new DynamoDbStreamsSourceConfig(props);
         List<DiscoveredShard> shards = TaskShardsConfig.decode(props);
-        AwsClients clients = new AwsClients(config);
+        clients = new AwsClients(config.awsAccess());
         dynamoDb = clients.dynamoDb();
         streams = clients.streams();
         metrics = SourceTaskMetrics.create(context, Clock.systemUTC());
@@ -82,6 +83,7 @@ public class DynamoDbStreamsSourceTask extends SourceTask {
         }
         closeQuietly(streams);
         closeQuietly(dynamoDb);
+        closeQuietly(clients);
         if (metrics != null) {
             metrics.close();
         }

@@ -1,6 +1,6 @@
 package dev.shardbridge.source.validate;
 
-import dev.shardbridge.source.config.ConfigConsistency.InconsistentConfigException;
+import dev.shardbridge.common.config.InconsistentConfigException;
 import dev.shardbridge.source.config.DynamoDbStreamsSourceConfig;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigException;

@@ -1,6 +1,6 @@
 package dev.shardbridge.source.validate;
 
-import dev.shardbridge.source.aws.AwsClients;
+import dev.shardbridge.common.aws.AwsClients;
 import dev.shardbridge.source.config.DynamoDbStreamsSourceConfig;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -9,15 +9,16 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import static dev.shardbridge.source.config.DynamoDbStreamsSourceConfig.CREDENTIALS_PROVIDER_CONFIG;
-import static dev.shardbridge.source.config.DynamoDbStreamsSourceConfig.ENDPOINT_OVERRIDE_CONFIG;
-import static dev.shardbridge.source.config.DynamoDbStreamsSourceConfig.REGION_CONFIG;
+import static dev.shardbridge.common.aws.AwsAccessConfig.CREDENTIALS_PROVIDER_CONFIG;
+import static dev.shardbridge.common.aws.AwsAccessConfig.ENDPOINT_OVERRIDE_CONFIG;
+import static dev.shardbridge.common.aws.AwsAccessConfig.REGION_CONFIG;
 import static dev.shardbridge.source.config.DynamoDbStreamsSourceConfig.TABLES_CONFIG;
 import static dev.shardbridge.source.config.DynamoDbStreamsSourceConfig.TABLES_REGEX_CONFIG;
 
@@ -40,20 +41,22 @@ final class StoreProbe {
     }
 
     static List<FieldError> check(DynamoDbStreamsSourceConfig config) {
-        DynamoDbClient dynamoDb;
-        try {
-            dynamoDb = new AwsClients(config, quickCalls()).dynamoDb();
-        } catch (SdkException e) {
-            // Building resolves the region (credentials come later); without aws.region the SDK's chain may find
-            // none, and its message lists every provider it tried, which says less than this.
-            return List.of(new FieldError(REGION_CONFIG, config.region().isPresent()
-                    ? "Cannot set up the AWS client: " + describe(e)
-                    : "No AWS region: " + REGION_CONFIG + " is empty and the SDK found none (AWS_REGION, profile,"
-                            + " EC2 metadata). Set " + REGION_CONFIG + "; any region, for example us-east-1, works"
-                            + " for an emulator."));
-        }
-        try (dynamoDb) {
-            return new StoreProbe(config, dynamoDb).run();
+        try (AwsClients clients = new AwsClients(config.awsAccess(), quickCalls())) {
+            DynamoDbClient dynamoDb;
+            try {
+                dynamoDb = clients.dynamoDb();
+            } catch (SdkException e) {
+                // Building resolves the region (credentials come later); without aws.region the SDK's chain may
+                // find none, and its message lists every provider it tried, which says less than this.
+                return List.of(new FieldError(REGION_CONFIG, config.awsAccess().region().isPresent()
+                        ? "Cannot set up the AWS client: " + describe(e)
+                        : "No AWS region: " + REGION_CONFIG + " is empty and the SDK found none (AWS_REGION, profile,"
+                                + " EC2 metadata). Set " + REGION_CONFIG + "; any region, for example us-east-1,"
+                                + " works for an emulator."));
+            }
+            try (dynamoDb) {
+                return new StoreProbe(config, dynamoDb).run();
+            }
         }
     }
 
@@ -130,7 +133,7 @@ final class StoreProbe {
     }
 
     private FieldError credentialsError(SdkException e) {
-        String provider = CREDENTIALS_PROVIDER_CONFIG + "=" + config.credentials().kind().configValue();
+        String provider = CREDENTIALS_PROVIDER_CONFIG + "=" + config.awsAccess().credentials().kind().configValue();
         String what = e instanceof AwsServiceException
                 ? "The store at " + where() + " refused the calls made with " + provider
                 : "Found no credentials for " + provider;
@@ -140,15 +143,15 @@ final class StoreProbe {
     }
 
     private String endpointKey() {
-        return config.endpointOverride().isPresent() ? ENDPOINT_OVERRIDE_CONFIG : REGION_CONFIG;
+        return config.awsAccess().endpointOverride().isPresent() ? ENDPOINT_OVERRIDE_CONFIG : REGION_CONFIG;
     }
 
     private String where() {
-        Optional<String> endpoint = config.endpointOverride();
+        Optional<URI> endpoint = config.awsAccess().endpointOverride();
         if (endpoint.isPresent()) {
             return "endpoint " + endpoint.get();
         }
-        return config.region().map(region -> "the AWS endpoint of region " + region)
+        return config.awsAccess().region().map(region -> "the AWS endpoint of region " + region)
                 .orElse("the AWS endpoint of the SDK's default region");
     }
 

@@ -1,7 +1,7 @@
 package dev.shardbridge.source.validate;
 
 import dev.shardbridge.emulator.StoreEmulator;
-import dev.shardbridge.source.aws.AwsClients;
+import dev.shardbridge.common.aws.AwsClients;
 import dev.shardbridge.source.config.DynamoDbStreamsSourceConfig;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigValue;
@@ -35,7 +35,8 @@ class SourceConnectorValidationTest {
     @BeforeAll
     static void createTables() {
         emulator = StoreEmulator.start();
-        try (DynamoDbClient dynamoDb = new AwsClients(new DynamoDbStreamsSourceConfig(props(Map.of()))).dynamoDb()) {
+        AwsClients clients = new AwsClients(new DynamoDbStreamsSourceConfig(props(Map.of())).awsAccess());
+        try (clients; DynamoDbClient dynamoDb = clients.dynamoDb()) {
             createTable(dynamoDb, "orders", StreamViewType.NEW_AND_OLD_IMAGES);
             createTable(dynamoDb, "shipments", StreamViewType.NEW_IMAGE);
             createTable(dynamoDb, "order_keys", StreamViewType.KEYS_ONLY);

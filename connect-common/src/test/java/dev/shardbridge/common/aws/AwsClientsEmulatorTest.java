@@ -1,7 +1,6 @@
-package dev.shardbridge.source.aws;
+package dev.shardbridge.common.aws;
 
 import dev.shardbridge.emulator.StoreEmulator;
-import dev.shardbridge.source.config.DynamoDbStreamsSourceConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,7 +14,6 @@ import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,10 +34,9 @@ class AwsClientsEmulatorTest {
 
     @Test
     void tableAndStreamsClientsTalkToTheOverriddenEndpoint() {
-        AwsClients clients = new AwsClients(new DynamoDbStreamsSourceConfig(Map.of(
-                "tables", "orders", "aws.region", "us-east-1",
+        AwsClients clients = new AwsClients(AwsAccessSettings.of("aws.region", "us-east-1",
                 "aws.endpoint.override", emulator.endpoint().toString(),
-                "aws.credentials.provider", "static", "aws.access.key.id", "local", "aws.secret.access.key", "local")));
+                "aws.credentials.provider", "static", "aws.access.key.id", "local", "aws.secret.access.key", "local"));
         try (DynamoDbClient dynamoDb = clients.dynamoDb(); DynamoDbStreamsClient streams = clients.streams()) {
             String streamArn = dynamoDb.createTable(request -> request.tableName("orders")
                     .attributeDefinitions(AttributeDefinition.builder().attributeName("id")

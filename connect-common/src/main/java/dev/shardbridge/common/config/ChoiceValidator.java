@@ -1,4 +1,4 @@
-package dev.shardbridge.source.config;
+package dev.shardbridge.common.config;
 
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
@@ -10,7 +10,7 @@ import java.util.List;
  * choices in a hash set and prints them upper-cased in hash order; the generated reference needs them as
  * users type them, in declaration order.
  */
-final class ChoiceValidator implements ConfigDef.Validator {
+public final class ChoiceValidator implements ConfigDef.Validator {
 
     private final List<String> choices;
 
@@ -18,7 +18,7 @@ final class ChoiceValidator implements ConfigDef.Validator {
         this.choices = choices;
     }
 
-    static ChoiceValidator of(String... choices) {
+    public static ChoiceValidator of(String... choices) {
         return new ChoiceValidator(List.of(choices));
     }
 

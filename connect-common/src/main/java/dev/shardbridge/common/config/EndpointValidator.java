@@ -1,4 +1,4 @@
-package dev.shardbridge.source.config;
+package dev.shardbridge.common.config;
 
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
@@ -10,7 +10,7 @@ import java.net.URISyntaxException;
  * Accepts an empty value or an absolute http(s) URI. The SDK would reject a bad endpoint only when the
  * first client is built, inside a task; checking here turns it into a field error.
  */
-final class EndpointValidator implements ConfigDef.Validator {
+public final class EndpointValidator implements ConfigDef.Validator {
 
     @Override
     public void ensureValid(String name, Object value) {

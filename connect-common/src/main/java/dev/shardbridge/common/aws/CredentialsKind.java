@@ -1,4 +1,4 @@
-package dev.shardbridge.source.config;
+package dev.shardbridge.common.aws;
 
 import java.util.Arrays;
 
@@ -23,12 +23,12 @@ public enum CredentialsKind {
         return configValue;
     }
 
-    static CredentialsKind fromConfig(String value) {
+    public static CredentialsKind fromConfig(String value) {
         return Arrays.stream(values()).filter(k -> k.configValue.equalsIgnoreCase(value)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Unknown credentials provider " + value));
     }
 
-    static String[] configValues() {
+    public static String[] configValues() {
         return Arrays.stream(values()).map(CredentialsKind::configValue).toArray(String[]::new);
     }
 }

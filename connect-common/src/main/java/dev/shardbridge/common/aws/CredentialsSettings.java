@@ -1,4 +1,4 @@
-package dev.shardbridge.source.config;
+package dev.shardbridge.common.aws;
 
 import org.apache.kafka.common.config.types.Password;
 

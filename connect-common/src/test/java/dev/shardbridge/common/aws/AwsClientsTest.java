@@ -1,6 +1,5 @@
-package dev.shardbridge.source.aws;
+package dev.shardbridge.common.aws;
 
-import dev.shardbridge.source.config.DynamoDbStreamsSourceConfig;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -12,19 +11,16 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
 import java.net.URI;
-import java.util.HashMap;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AwsClientsTest {
 
     private static AwsClients clients(String... keyValues) {
-        Map<String, String> props = new HashMap<>(Map.of("tables", "orders", "aws.region", "eu-west-1"));
-        for (int i = 0; i < keyValues.length; i += 2) {
-            props.put(keyValues[i], keyValues[i + 1]);
-        }
-        return new AwsClients(new DynamoDbStreamsSourceConfig(props));
+        String[] withRegion = java.util.Arrays.copyOf(keyValues, keyValues.length + 2);
+        withRegion[keyValues.length] = "aws.region";
+        withRegion[keyValues.length + 1] = "eu-west-1";
+        return new AwsClients(AwsAccessSettings.of(withRegion));
     }
 
     @Test
@@ -74,5 +70,12 @@ class AwsClientsTest {
                     .contains(URI.create("http://localhost:8000"));
             assertThat(streams.serviceClientConfiguration().region()).isEqualTo(Region.EU_WEST_1);
         }
+    }
+
+    @Test
+    void everyClientSharesOneCredentialsProvider() {
+        AwsClients clients = clients("aws.credentials.provider", "assume-role", "aws.role.arn", "arn:aws:iam::1:role/r");
+        assertThat(clients.credentialsProvider()).isSameAs(clients.credentialsProvider());
+        clients.close();
     }
 }
