@@ -11,11 +11,13 @@ import dev.shardbridge.source.metrics.SourceTaskMetrics;
 import dev.shardbridge.source.offset.ShardOffsets;
 import dev.shardbridge.source.read.TableStream;
 import dev.shardbridge.source.read.TaskReadLoop;
+import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 import java.time.Clock;
@@ -53,8 +55,7 @@ public class DynamoDbStreamsSourceTask extends SourceTask {
         dynamoDb = clients.dynamoDb();
         streams = clients.streams();
         metrics = SourceTaskMetrics.create(context, Clock.systemUTC());
-        Map<String, TableStream> tables = new LinkedHashMap<>();
-        shards.forEach(shard -> tables.computeIfAbsent(shard.table(), table -> TableStream.describe(dynamoDb, table)));
+        Map<String, TableStream> tables = describeTables(shards);
         ChangeRecords changeRecords = new ChangeRecords(
                 new ChangeEventFactory(CONNECTOR_NAME, version(), Clock.systemUTC()),
                 config.topicPrefix(), config.tombstonesOnDelete(), config.shardMarkersTopic());
@@ -64,6 +65,22 @@ public class DynamoDbStreamsSourceTask extends SourceTask {
                 changeRecords, metrics, settings);
         log.info("Source task started with {} shard(s): {}", shards.size(),
                 shards.stream().map(shard -> shard.table() + "/" + shard.shardId()).toList());
+    }
+
+    /**
+     * The tables of {@code shards}. One deleted since discovery, or whose stream was disabled, is left out with a
+     * warning rather than failing the task: its shards are gone, and discovery reassigns what is left.
+     */
+    private Map<String, TableStream> describeTables(List<DiscoveredShard> shards) {
+        Map<String, TableStream> tables = new LinkedHashMap<>();
+        for (String table : shards.stream().map(DiscoveredShard::table).distinct().toList()) {
+            try {
+                tables.put(table, TableStream.describe(dynamoDb, table));
+            } catch (ResourceNotFoundException | ConnectException e) {
+                log.warn("Not reading the shards of table {}: {}", table, e.getMessage());
+            }
+        }
+        return tables;
     }
 
     @Override

@@ -80,13 +80,14 @@ public final class TaskReadLoop {
     }
 
     /**
-     * A loop over {@code shards}, each of whose tables is in {@code tables}. Reads the shards' own offsets once,
-     * here: only this task writes them, so they cannot change behind its back.
+     * A loop over those of {@code shards} whose table is in {@code tables} (a table that could not be described
+     * is left out). Reads the shards' own offsets once, here: only this task writes them, so they cannot change
+     * behind its back.
      */
     public static TaskReadLoop create(DynamoDbStreamsClient streams, Map<String, TableStream> tables,
                                       List<DiscoveredShard> shards, ShardOffsets offsets, ChangeRecords changeRecords,
                                       SourceTaskMetrics metrics, Settings settings) {
-        List<ShardCursor> cursors = shards.stream().map(shard -> {
+        List<ShardCursor> cursors = shards.stream().filter(shard -> tables.containsKey(shard.table())).map(shard -> {
             TableStream table = tables.get(shard.table());
             return new ShardCursor(shard, new StreamShard(shard.table(), table.tableKey(), table.streamArn(),
                     shard.shardId()), new PollPacing(settings.idleBackoff(),
@@ -97,6 +98,19 @@ public final class TaskReadLoop {
 
     /** Records read since the last call; null after about a second with nothing to emit, or when stopping. */
     public List<SourceRecord> poll() throws InterruptedException {
+        try {
+            return pollUntilRecordsOrIdle();
+        } catch (RuntimeException e) {
+            if (stopping) {
+                // stop() closed the clients and Connect the offset reader under a call in flight: not a failure.
+                log.debug("Ignoring a failure while stopping: {}", e.getMessage());
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private List<SourceRecord> pollUntilRecordsOrIdle() throws InterruptedException {
         long entered = System.nanoTime();
         while (!stopping) {
             long now = System.nanoTime();
