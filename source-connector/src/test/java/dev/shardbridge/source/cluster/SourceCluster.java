@@ -1,19 +1,9 @@
 package dev.shardbridge.source.cluster;
 
 import dev.shardbridge.emulator.StoreEmulator;
-import dev.shardbridge.source.DynamoDbStreamsSourceConnector;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -32,9 +22,7 @@ final class SourceCluster implements AutoCloseable {
     private SourceCluster(StoreEmulator emulator, EmbeddedConnectCluster connect) {
         this.emulator = emulator;
         this.connect = connect;
-        this.dynamoDb = DynamoDbClient.builder().endpointOverride(emulator.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .build();
+        this.dynamoDb = KeyedTable.client(emulator.endpoint());
     }
 
     static SourceCluster start(int workers, Map<String, String> extraWorkerProps) {
@@ -70,27 +58,17 @@ final class SourceCluster implements AutoCloseable {
     /** A table keyed by {@code id} with {@code partitions} partitions (open shards) and a NEW_AND_OLD_IMAGES stream. */
     void createTable(String table, int partitions) {
         emulator.admin().setPartitions(table, partitions);
-        dynamoDb.createTable(request -> request.tableName(table)
-                .attributeDefinitions(AttributeDefinition.builder().attributeName("id")
-                        .attributeType(ScalarAttributeType.S).build())
-                .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .streamSpecification(spec -> spec.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+        KeyedTable.create(dynamoDb, table);
     }
 
     /** Source connector settings for {@code table} on the emulator, fast enough for tests. */
     Map<String, String> sourceConfig(String table, int maxTasks) {
-        Map<String, String> config = new HashMap<>();
-        config.put("connector.class", DynamoDbStreamsSourceConnector.class.getName());
-        config.put("tasks.max", Integer.toString(maxTasks));
-        config.put("tables", table);
-        config.put("aws.endpoint.override", emulator.endpoint().toString());
-        config.put("aws.region", "us-east-1");
-        config.put("aws.credentials.provider", "static");
-        config.put("aws.access.key.id", "local");
-        config.put("aws.secret.access.key", "local");
-        config.put("shard.discovery.interval.ms", "500");
-        config.put("poll.idle.backoff.max.ms", "200");
+        return connectSettings(SourceConnectorSettings.forTable(emulator.endpoint(), table, maxTasks));
+    }
+
+    /** {@code connector} plus what a connector on this Connect cluster needs: topic creation and JSON converters. */
+    static Map<String, String> connectSettings(Map<String, String> connector) {
+        Map<String, String> config = new HashMap<>(connector);
         // Connect creates the change and marker topics itself (KIP-158); the test broker has one replica.
         config.put("topic.creation.default.replication.factor", "1");
         config.put("topic.creation.default.partitions", "3");
