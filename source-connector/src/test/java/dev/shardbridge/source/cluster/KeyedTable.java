@@ -33,6 +33,7 @@ public final class KeyedTable {
                         .attributeType(ScalarAttributeType.S).build())
                 .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
                 .billingMode(BillingMode.PAY_PER_REQUEST)
-                .streamSpecification(spec -> spec.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+                .streamSpecification(spec -> spec.streamEnabled(true)
+                        .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
     }
 }
