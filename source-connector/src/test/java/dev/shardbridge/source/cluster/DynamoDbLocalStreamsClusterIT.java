@@ -26,10 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The source connector on a real Kafka + Connect cluster reading AWS's own DynamoDB Local (2.6.1, in this JVM)
  * instead of our emulator: a second Streams implementation nobody here wrote. DynamoDB Local has one shard per
- * table and no splits, so the lineage comes from rollovers, triggered through its test control three times
- * while the table takes puts, overwrites and deletes; a worker stops midway too. Per key, the changes must
- * first appear in Kafka exactly in the order the table applied them, none missing, across four generations of
- * shards.
+ * table and no splits, so the lineage comes from rollovers, triggered through its test control: twice before the
+ * connector starts (a backlog across three shards, read by three tasks at once) and once while it runs, as the
+ * table takes puts, overwrites and deletes; a worker stops near the end. Per key, the changes must first appear
+ * in Kafka exactly in the order the table applied them, none missing, across four generations of shards.
  */
 class DynamoDbLocalStreamsClusterIT {
 
@@ -61,19 +61,29 @@ class DynamoDbLocalStreamsClusterIT {
     @Test
     void streamsATableThroughThreeRolloversAndAStoppedWorkerInTableOrderWithoutLoss() throws Exception {
         KeyedTable.create(cluster.dynamoDb(), TABLE);
-        cluster.connect().configureConnector(CONNECTOR, cluster.sourceConfig(TABLE, 4));
-        cluster.connect().assertions().assertConnectorAndExactlyNumTasksAreRunning(CONNECTOR, 1,
-                "DynamoDB Local has one shard per table, so one task");
-
         KeyedWrites writes = new KeyedWrites(cluster.dynamoDb(), TABLE, 120, 11);
+        // A backlog across two rollovers before the connector starts: two closed shards full of changes and the
+        // open one, each on its own task, so the children are read in order only if they wait for their parents.
+        for (int i = 1; i <= WRITES / 2; i++) {
+            writes.next();
+            if (i % (WRITES / 4) == 0) {
+                dynamoDbLocal.rollShards(cluster.dynamoDb());
+            }
+        }
+        Map<String, String> config = cluster.sourceConfig(TABLE, 4);
+        config.put("poll.max.records", "100");
+        cluster.connect().configureConnector(CONNECTOR, config);
+        cluster.connect().assertions().assertConnectorAndExactlyNumTasksAreRunning(CONNECTOR, 3,
+                "one task per shard: two rolled over, one open");
+
         ExecutorService writer = Executors.newSingleThreadExecutor();
         CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> {
-            for (int i = 1; i <= WRITES; i++) {
+            for (int i = WRITES / 2 + 1; i <= WRITES; i++) {
                 writes.next();
-                if (i % (WRITES / 4) == 0 && i < WRITES) {
+                if (i == 3 * WRITES / 4) {
                     dynamoDbLocal.rollShards(cluster.dynamoDb());
                 }
-                if (i == WRITES / 2 + WRITES / 8) {
+                if (i == 7 * WRITES / 8) {
                     WorkerHandle stopped = cluster.connect().workers().iterator().next();
                     cluster.connect().removeWorker(stopped);
                 }
@@ -95,7 +105,7 @@ class DynamoDbLocalStreamsClusterIT {
         }
     }
 
-    /** About 300 writes a second, so the rollovers and the worker stop fall while the connector is reading. */
+    /** A steady pace, so the last rollover and the worker stop fall while the connector is reading. */
     private static void pause() {
         try {
             Thread.sleep(2);

@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -70,13 +71,17 @@ class EmbeddedEngineRestartIT {
                             () -> emulator.admin().rollShards(TABLE))))) {
                 writer.start();
                 for (int run = 0; run < RESTARTS; run++) {
-                    // Decided before the engine discovers shards, so the stop point is reachable by this run; one
-                    // seeded point in each sixth of the workload, so stops fall before, around and after the split
-                    // and the rollover.
+                    // One seeded stop point in each sixth of the workload, so stops fall before, around and after
+                    // the split and the rollover. Each run starts only once the writer is halfway into its sixth:
+                    // the run that follows a topology change then finds a parent with unread changes next to
+                    // children that already have some, which only the lineage gate keeps in order.
+                    int from = run * WRITES / RESTARTS;
+                    int to = (run + 1) * WRITES / RESTARTS;
+                    awaitWritten(writes, (from + to) / 2);
+                    // Decided before the engine discovers shards, so this run can reach the stop point.
                     int readable = writer.readableWithoutRediscovery();
-                    int from = Math.min(readable, run * WRITES / RESTARTS);
-                    int to = Math.min(readable, (run + 1) * WRITES / RESTARTS);
-                    int stopAt = Math.max(delivered.changes(), from + stops.nextInt(to - from + 1));
+                    int stopAt = Math.max(delivered.changes(),
+                            Math.min(readable, from + stops.nextInt(to - from + 1)));
                     stopPoints.add(stopAt);
                     delivered.stopAfter(stopAt);
                     try (EngineRun engine = EngineRun.start(engineProps, delivered, RUN_TIMEOUT)) {
@@ -100,6 +105,16 @@ class EmbeddedEngineRestartIT {
         }
     }
 
+    private static void awaitWritten(KeyedWrites writes, int count) throws InterruptedException {
+        Instant deadline = Instant.now().plus(RUN_TIMEOUT);
+        while (writes.written() < count) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("The writer did not reach " + count + " writes within " + RUN_TIMEOUT);
+            }
+            Thread.sleep(10);
+        }
+    }
+
     /** Each delete followed by its tombstone, as the connector emits them. */
     private static Map<String, List<String>> withTombstones(Map<String, List<String>> changes) {
         Map<String, List<String>> expected = new HashMap<>();
@@ -117,6 +132,9 @@ class EmbeddedEngineRestartIT {
         props.put("offset.storage", FileOffsetBackingStore.class.getName());
         props.put("offset.storage.file.filename", offsetDir.resolve("offsets.dat").toString());
         props.put("offset.flush.interval.ms", "100");
+        // Small pages: a parent's backlog takes many polls, so children on other tasks would overtake it if the
+        // lineage gate let them.
+        props.put("poll.max.records", "100");
         props.put("tombstones.on.delete", "true");
         return props;
     }
