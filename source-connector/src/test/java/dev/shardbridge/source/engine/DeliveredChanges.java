@@ -33,6 +33,7 @@ final class DeliveredChanges implements DebeziumEngine.ChangeConsumer<RecordChan
     private final Map<String, List<String>> perKey = new HashMap<>();
     private final Set<String> shards = new HashSet<>();
     private int changes;
+    private int tombstones;
     private int stopAt = Integer.MAX_VALUE;
     private boolean refusing;
 
@@ -58,6 +59,10 @@ final class DeliveredChanges implements DebeziumEngine.ChangeConsumer<RecordChan
 
     synchronized int changes() {
         return changes;
+    }
+
+    synchronized int tombstones() {
+        return tombstones;
     }
 
     synchronized Map<String, List<String>> perKey() {
@@ -102,6 +107,7 @@ final class DeliveredChanges implements DebeziumEngine.ChangeConsumer<RecordChan
             String key = EnvelopeDecoder.decodeKey(source.key()).toString();
             if (source.value() == null) {
                 perKey.computeIfAbsent(key, k -> new ArrayList<>()).add(TOMBSTONE);
+                tombstones++;
             } else {
                 ChangeEvent event = EnvelopeDecoder.decode(source.value());
                 perKey.computeIfAbsent(key, k -> new ArrayList<>()).add(KeyedWrites.label(event));

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,14 +92,18 @@ class EmbeddedEngineRestartIT {
                 writer.done().get(1, TimeUnit.MINUTES);
             }
 
+            Map<String, List<String>> expected = withTombstones(writes.expected());
+            int expectedTombstones = expected.values().stream()
+                    .mapToInt(labels -> Collections.frequency(labels, DeliveredChanges.TOMBSTONE)).sum();
             delivered.resume();
             try (EngineRun engine = EngineRun.start(engineProps, delivered, RUN_TIMEOUT)) {
-                engine.await(() -> delivered.changes() >= writes.changeCount(), RUN_TIMEOUT,
+                engine.await(() -> delivered.changes() >= writes.changeCount()
+                                && delivered.tombstones() >= expectedTombstones, RUN_TIMEOUT,
                         "all " + writes.changeCount() + " changes (stop points " + stopPoints + ")");
             }
 
             assertThat(delivered.perKey()).as("per key, the changes delivered across restarts at %s", stopPoints)
-                    .isEqualTo(withTombstones(writes.expected()));
+                    .isEqualTo(expected);
             assertThat(delivered.changes()).isEqualTo(writes.changeCount());
             // 3 first shards, 2 children of the split, then a child for each of the 4 shards open at the rollover.
             assertThat(delivered.shards()).as("shards the changes came from").hasSize(3 + 2 + 4);
