@@ -131,7 +131,7 @@ class SourceConnectorClusterIT {
         return delivered -> firstSeenPerKey(delivered).values().stream().mapToInt(List::size).sum() >= total;
     }
 
-    private static void assertTombstonesFollowDeletes(List<ChangeTopic.Delivered> delivered) {
+    static void assertTombstonesFollowDeletes(List<ChangeTopic.Delivered> delivered) {
         for (int i = 0; i < delivered.size(); i++) {
             ChangeTopic.Delivered record = delivered.get(i);
             if (record.event() == null) {
