@@ -146,6 +146,7 @@ public final class TaskReadLoop {
 
     private void readOnce(ShardCursor cursor, List<SourceRecord> out) {
         ShardReader reader = cursor.reader();
+        Optional<String> before = reader.lastSequenceNumber();
         ShardReader.Page page;
         try {
             page = reader.poll();
@@ -158,7 +159,7 @@ public final class TaskReadLoop {
         }
         List<Record> records = page.records();
         metrics.pageRead(cursor.partition(), records.size(), newestRecordTime(records));
-        changeRecords.append(cursor.streamShard(), records, out);
+        changeRecords.append(cursor.streamShard(), records, before, out);
         long now = System.nanoTime();
         cursor.delay(now, records.isEmpty() ? cursor.pacing().afterEmptyPage() : cursor.pacing().afterRecords());
         if (page.drained()) {
