@@ -23,7 +23,7 @@ import java.util.Properties;
  * The pieces every source cluster test needs: an in-process emulator, a Kafka + Connect cluster that finds the
  * connector through its service manifest, and the connector config pointing one at the other.
  */
-final class SourceCluster implements AutoCloseable {
+public final class SourceCluster implements AutoCloseable {
 
     private final StoreEmulator emulator;
     private final EmbeddedConnectCluster connect;
@@ -37,11 +37,11 @@ final class SourceCluster implements AutoCloseable {
                 .build();
     }
 
-    static SourceCluster start(int workers, Map<String, String> extraWorkerProps) {
+    public static SourceCluster start(int workers, Map<String, String> extraWorkerProps) {
         return start(workers, extraWorkerProps, new Properties());
     }
 
-    static SourceCluster start(int workers, Map<String, String> extraWorkerProps, Properties brokerProps) {
+    public static SourceCluster start(int workers, Map<String, String> extraWorkerProps, Properties brokerProps) {
         StoreEmulator emulator = StoreEmulator.start();
         Map<String, String> workerProps = new HashMap<>();
         workerProps.put("plugin.discovery", "service_load");
@@ -55,20 +55,20 @@ final class SourceCluster implements AutoCloseable {
         return new SourceCluster(emulator, connect);
     }
 
-    EmbeddedConnectCluster connect() {
+    public EmbeddedConnectCluster connect() {
         return connect;
     }
 
-    StoreEmulator emulator() {
+    public StoreEmulator emulator() {
         return emulator;
     }
 
-    DynamoDbClient dynamoDb() {
+    public DynamoDbClient dynamoDb() {
         return dynamoDb;
     }
 
     /** A table keyed by {@code id} with {@code partitions} partitions (open shards) and a NEW_AND_OLD_IMAGES stream. */
-    void createTable(String table, int partitions) {
+    public void createTable(String table, int partitions) {
         emulator.admin().setPartitions(table, partitions);
         dynamoDb.createTable(request -> request.tableName(table)
                 .attributeDefinitions(AttributeDefinition.builder().attributeName("id")
@@ -79,7 +79,7 @@ final class SourceCluster implements AutoCloseable {
     }
 
     /** Source connector settings for {@code table} on the emulator, fast enough for tests. */
-    Map<String, String> sourceConfig(String table, int maxTasks) {
+    public Map<String, String> sourceConfig(String table, int maxTasks) {
         Map<String, String> config = new HashMap<>();
         config.put("connector.class", DynamoDbStreamsSourceConnector.class.getName());
         config.put("tasks.max", Integer.toString(maxTasks));
