@@ -49,23 +49,28 @@ final class BacklogDrain {
         ThreadCpu.Snapshot tasksAtEnd = ThreadCpu.take(taskThreads);
         ThreadCpu.Snapshot producersAtEnd = ThreadCpu.take(producerThreads);
         cluster.deleteConnector(name);
+        long counted = items - progress.countAtFirst();
         return new Rate(Duration.ofNanos(progress.firstRecordNanos() - created),
-                (items - progress.countAtFirst()) / ((progress.reachedNanos() - progress.firstRecordNanos()) / 1e9),
+                counted / ((progress.reachedNanos() - progress.firstRecordNanos()) / 1e9),
                 ThreadCpu.threadsPercentOfCore(atFirst[0], tasksAtEnd) / shards,
-                ThreadCpu.threadsPercentOfCore(atFirst[1], producersAtEnd) / shards);
+                ThreadCpu.threadsPercentOfCore(atFirst[1], producersAtEnd) / shards,
+                (tasksAtEnd.processNanos() - atFirst[0].processNanos()) / 1e3 / counted);
     }
 
     /**
      * A drain's figures: startup until the first record, records per second from then until the last, and how
-     * busy (CPU % of one core) each task thread and each task's producer network thread was meanwhile. A task
-     * thread near 100 % is the limit: Connect polls, converts and hands records to the producer on that one
-     * thread.
+     * busy (CPU % of one core) each task thread and each task's producer network thread was meanwhile, and the
+     * whole process's CPU per record. A task thread near 100 % is the limit: Connect polls, converts and hands
+     * records to the producer on that one thread. Otherwise the process's CPU per record, which includes the
+     * emulator serving GetRecords and the broker storing the records, tells how far two shared cores can go.
      */
-    record Rate(Duration toFirstRecord, double recordsPerSecond, double taskThreadBusy, double producerThreadBusy) {
+    record Rate(Duration toFirstRecord, double recordsPerSecond, double taskThreadBusy, double producerThreadBusy,
+                double processCpuMicrosPerRecord) {
         String describe() {
             return String.format(Locale.ROOT, "**%,.0f records/s** (first record after %.1f s; per task: task thread "
-                    + "%.0f %%, producer thread %.0f %% of a core)", recordsPerSecond,
-                    toFirstRecord.toMillis() / 1000.0, taskThreadBusy, producerThreadBusy);
+                    + "%.0f %%, producer thread %.0f %% of a core; process %.0f µs CPU per record)",
+                    recordsPerSecond, toFirstRecord.toMillis() / 1000.0, taskThreadBusy, producerThreadBusy,
+                    processCpuMicrosPerRecord);
         }
     }
 }
