@@ -6,6 +6,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -77,8 +78,22 @@ final class BenchCluster implements AutoCloseable {
     }
 
     void awaitTasksRunning(String name, int tasks) throws InterruptedException {
+        // Connect's assertion logs a stack trace for every status request made before the connector has one.
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!hasStatus(name) && System.nanoTime() - deadline < 0) {
+            Thread.sleep(100);
+        }
         cluster.connect().assertions().assertConnectorAndExactlyNumTasksAreRunning(name, tasks,
                 "connector " + name + " did not start " + tasks + " tasks");
+    }
+
+    private boolean hasStatus(String name) {
+        try {
+            cluster.connect().connectorStatus(name);
+            return true;
+        } catch (RuntimeException notYet) {
+            return false;
+        }
     }
 
     void deleteConnector(String name) {
