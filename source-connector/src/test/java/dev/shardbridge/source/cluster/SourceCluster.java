@@ -15,7 +15,7 @@ import java.util.Properties;
  * a Kafka + Connect cluster that finds the connector through its service manifest, and the connector config
  * pointing one at the other.
  */
-final class SourceCluster implements AutoCloseable {
+public final class SourceCluster implements AutoCloseable {
 
     /** Null when the test brings its own store (and closes it). */
     private final StoreEmulator emulator;
@@ -30,11 +30,11 @@ final class SourceCluster implements AutoCloseable {
         this.dynamoDb = KeyedTable.client(storeEndpoint);
     }
 
-    static SourceCluster start(int workers, Map<String, String> extraWorkerProps) {
+    public static SourceCluster start(int workers, Map<String, String> extraWorkerProps) {
         return start(workers, extraWorkerProps, new Properties());
     }
 
-    static SourceCluster start(int workers, Map<String, String> extraWorkerProps, Properties brokerProps) {
+    public static SourceCluster start(int workers, Map<String, String> extraWorkerProps, Properties brokerProps) {
         StoreEmulator emulator = StoreEmulator.start();
         return new SourceCluster(emulator, emulator.endpoint(), startConnect(workers, extraWorkerProps, brokerProps));
     }
@@ -58,29 +58,29 @@ final class SourceCluster implements AutoCloseable {
         return connect;
     }
 
-    EmbeddedConnectCluster connect() {
+    public EmbeddedConnectCluster connect() {
         return connect;
     }
 
-    StoreEmulator emulator() {
+    public StoreEmulator emulator() {
         if (emulator == null) {
             throw new IllegalStateException("This cluster reads a store the test brought, not the emulator");
         }
         return emulator;
     }
 
-    DynamoDbClient dynamoDb() {
+    public DynamoDbClient dynamoDb() {
         return dynamoDb;
     }
 
     /** A table keyed by {@code id} with {@code partitions} partitions (open shards) and a NEW_AND_OLD_IMAGES stream. */
-    void createTable(String table, int partitions) {
+    public void createTable(String table, int partitions) {
         emulator().admin().setPartitions(table, partitions);
         KeyedTable.create(dynamoDb, table);
     }
 
     /** Source connector settings for {@code table} on this cluster's store, fast enough for tests. */
-    Map<String, String> sourceConfig(String table, int maxTasks) {
+    public Map<String, String> sourceConfig(String table, int maxTasks) {
         return connectSettings(SourceConnectorSettings.forTable(storeEndpoint, table, maxTasks));
     }
 
