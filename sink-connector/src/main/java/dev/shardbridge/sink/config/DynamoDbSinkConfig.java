@@ -61,6 +61,27 @@ public class DynamoDbSinkConfig extends AbstractConfig {
             + "the version and this flag (BOOL true), so a late put cannot resurrect the item. Readers of the target "
             + "table treat items carrying it as absent.";
     public static final String TOMBSTONE_ATTRIBUTE_DEFAULT = "_shardbridge_deleted";
+    public static final String TOMBSTONE_TTL_ATTRIBUTE_CONFIG = "tombstone.ttl.attribute";
+    private static final String TOMBSTONE_TTL_ATTRIBUTE_DOC = "Attribute to stamp on tombstones with their expiry "
+            + "time (epoch seconds, type N), so that DynamoDB TTL on this attribute purges old tombstones. Empty: "
+            + "tombstones are kept forever. Enable TTL on the target table for the same attribute. A tombstone must "
+            + "outlive every possible redelivery of the changes before its delete (the topic's retention), or a "
+            + "late put could resurrect the item once the tombstone is gone.";
+    public static final String TOMBSTONE_TTL_MS_CONFIG = "tombstone.ttl.ms";
+    private static final String TOMBSTONE_TTL_MS_DOC = "How long after it is written a tombstone expires, when "
+            + TOMBSTONE_TTL_ATTRIBUTE_CONFIG + " is set.";
+    public static final long TOMBSTONE_TTL_MS_DEFAULT = Duration.ofDays(7).toMillis();
+    public static final String TABLE_KEY_SCHEMA_CONFIG = "table.key.schema";
+    private static final String TABLE_KEY_SCHEMA_DOC = "The key schema of the source table, as "
+            + "name:type pairs, partition key first (e.g. 'pk:S' or 'customer:S,order:N'). Optional. Change events "
+            + "carry key attributes in name order, so with a composite key the sink cannot tell the partition key "
+            + "from the sort key: " + TABLE_AUTO_CREATE_CONFIG + " needs this setting for such tables. When set, "
+            + "validation also checks that existing target tables have this key schema.";
+    public static final String GUARD_ENABLED_CONFIG = "guard.enabled";
+    private static final String GUARD_ENABLED_DOC = "Make every write conditional on the item's stored source "
+            + "position (the convergence guard). Unsafe to turn off except for benchmarks and one-shot loads into "
+            + "an empty table: without the guard, writes go out as unconditional BatchWriteItem requests, and a "
+            + "redelivered or reordered change can overwrite a newer one or resurrect a deleted item.";
 
     public static final String BATCH_SIZE_CONFIG = "batch.size";
     private static final String BATCH_SIZE_DOC = "Most items per write batch (BatchWriteItem allows 25).";
@@ -119,6 +140,14 @@ public class DynamoDbSinkConfig extends AbstractConfig {
                 .define(TOMBSTONE_ATTRIBUTE_CONFIG, Type.STRING, TOMBSTONE_ATTRIBUTE_DEFAULT,
                         new ConfigDef.NonEmptyString(), Importance.LOW, TOMBSTONE_ATTRIBUTE_DOC, TARGET_GROUP, ++t,
                         Width.MEDIUM, "Tombstone attribute")
+                .define(TOMBSTONE_TTL_ATTRIBUTE_CONFIG, Type.STRING, "", Importance.LOW, TOMBSTONE_TTL_ATTRIBUTE_DOC,
+                        TARGET_GROUP, ++t, Width.MEDIUM, "Tombstone TTL attribute")
+                .define(TOMBSTONE_TTL_MS_CONFIG, Type.LONG, TOMBSTONE_TTL_MS_DEFAULT, Range.atLeast(1),
+                        Importance.LOW, TOMBSTONE_TTL_MS_DOC, TARGET_GROUP, ++t, Width.SHORT, "Tombstone TTL (ms)")
+                .define(TABLE_KEY_SCHEMA_CONFIG, Type.STRING, "", new KeySchemaValidator(), Importance.LOW,
+                        TABLE_KEY_SCHEMA_DOC, TARGET_GROUP, ++t, Width.MEDIUM, "Source key schema")
+                .define(GUARD_ENABLED_CONFIG, Type.BOOLEAN, true, Importance.LOW, GUARD_ENABLED_DOC,
+                        WRITES_GROUP, ++w, Width.SHORT, "Convergence guard")
                 .define(BATCH_SIZE_CONFIG, Type.INT, BATCH_SIZE_DEFAULT, Range.between(1, 25), Importance.MEDIUM,
                         BATCH_SIZE_DOC, WRITES_GROUP, ++w, Width.SHORT, "Batch size")
                 .define(MAX_IN_FLIGHT_CONFIG, Type.INT, MAX_IN_FLIGHT_DEFAULT, Range.between(1, 1024),
@@ -153,6 +182,11 @@ public class DynamoDbSinkConfig extends AbstractConfig {
         if (versionAttribute().equals(tombstoneAttribute())) {
             throw new ConfigException(VERSION_ATTRIBUTE_CONFIG + " and " + TOMBSTONE_ATTRIBUTE_CONFIG
                     + " must name different attributes, both are '" + versionAttribute() + "'");
+        }
+        String ttlAttribute = tombstoneTtlAttribute().orElse("");
+        if (ttlAttribute.equals(versionAttribute()) || ttlAttribute.equals(tombstoneAttribute())) {
+            throw new ConfigException(TOMBSTONE_TTL_ATTRIBUTE_CONFIG + " must differ from the version and tombstone "
+                    + "attributes, was '" + ttlAttribute + "'");
         }
     }
 
@@ -197,6 +231,26 @@ public class DynamoDbSinkConfig extends AbstractConfig {
 
     public String tombstoneAttribute() {
         return getString(TOMBSTONE_ATTRIBUTE_CONFIG);
+    }
+
+    /** The attribute carrying a tombstone's expiry, if tombstones are to expire. */
+    public Optional<String> tombstoneTtlAttribute() {
+        String attribute = getString(TOMBSTONE_TTL_ATTRIBUTE_CONFIG).trim();
+        return attribute.isEmpty() ? Optional.empty() : Optional.of(attribute);
+    }
+
+    public Duration tombstoneTtl() {
+        return Duration.ofMillis(getLong(TOMBSTONE_TTL_MS_CONFIG));
+    }
+
+    /** The source key schema the user declared, if any. */
+    public Optional<KeySchemaSpec> tableKeySchema() {
+        String spec = getString(TABLE_KEY_SCHEMA_CONFIG).trim();
+        return spec.isEmpty() ? Optional.empty() : Optional.of(KeySchemaSpec.parse(spec));
+    }
+
+    public boolean guardEnabled() {
+        return getBoolean(GUARD_ENABLED_CONFIG);
     }
 
     public int batchSize() {
