@@ -6,6 +6,7 @@ import dev.shardbridge.sink.errors.FailureClassifier;
 import dev.shardbridge.sink.errors.FailureKind;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
@@ -27,8 +28,20 @@ public final class BoundedRetry {
     private final RetryPolicy policy;
     private final Sleeper sleeper;
 
+    /**
+     * Sleeps a random time between half the backoff and the whole of it ("equal jitter"): many
+     * writes throttled at the same moment then come back spread out instead of in one burst that
+     * is throttled again, while each still waits at least half its backoff.
+     */
+    public static final Sleeper JITTERED = duration -> {
+        long millis = duration.toMillis();
+        if (millis > 0) {
+            Thread.sleep(millis / 2 + ThreadLocalRandom.current().nextLong(millis / 2 + 1));
+        }
+    };
+
     public BoundedRetry(RetryPolicy policy) {
-        this(policy, duration -> Thread.sleep(duration.toMillis()));
+        this(policy, JITTERED);
     }
 
     public BoundedRetry(RetryPolicy policy, Sleeper sleeper) {
