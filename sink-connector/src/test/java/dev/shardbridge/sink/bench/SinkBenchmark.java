@@ -6,10 +6,13 @@ import dev.shardbridge.event.cbor.CborConverter;
 import dev.shardbridge.event.connect.EnvelopeEncoder;
 import dev.shardbridge.event.connect.EnvelopeRecord;
 import dev.shardbridge.sink.DynamoDbSinkConnector;
+import dev.shardbridge.sink.DynamoDbSinkTask;
+import dev.shardbridge.sink.testing.FakeSinkTaskContext;
 import dev.shardbridge.sink.testing.ChangeHistory;
 import dev.shardbridge.sink.testing.TargetStore;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +20,7 @@ import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Select;
@@ -66,6 +70,9 @@ public final class SinkBenchmark {
                     for (int tasks : List.of(1, 4)) {
                         run(cluster, store, records, tasks, guard);
                     }
+                }
+                for (boolean guard : List.of(true, false)) {
+                    runTaskAlone(store, records, guard);
                 }
             } finally {
                 cluster.stop();
@@ -133,6 +140,36 @@ public final class SinkBenchmark {
         if (counted != records) {
             throw new IllegalStateException(name + ": target holds " + counted + " items, expected " + records);
         }
+    }
+
+    /**
+     * The same records through one task's {@code put} directly, without Kafka or Connect around it:
+     * the ceiling the write path itself reaches on this machine, for comparison with the cluster runs.
+     */
+    private static void runTaskAlone(TargetStore store, int records, boolean guard) {
+        String name = "bench-task-alone-guard-" + (guard ? "on" : "off");
+        store.createTable(name);
+        Map<String, String> config = new HashMap<>(store.sinkSettings());
+        config.put("table.name.format", name);
+        config.put("guard.enabled", Boolean.toString(guard));
+        config.put("max.in.flight.requests", "32");
+        List<SinkRecord> batch = new ArrayList<>();
+        for (int i = 0; i < records; i++) {
+            EnvelopeRecord encoded = EnvelopeEncoder.encode(change(i));
+            batch.add(new SinkRecord(TOPIC, i % PARTITIONS, encoded.keySchema(), encoded.key(), encoded.valueSchema(),
+                    encoded.value(), i));
+        }
+        DynamoDbSinkTask task = new DynamoDbSinkTask();
+        task.initialize(new FakeSinkTaskContext(false));
+        task.start(config);
+        long start = System.nanoTime();
+        for (int from = 0; from < records; from += 2000) {
+            task.put(batch.subList(from, Math.min(from + 2000, records)));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        task.stop();
+        System.out.printf("%-24s %12.0f %12.1f %10s%n", "task alone, guard " + (guard ? "on" : "off"),
+                records / seconds, seconds, "-");
     }
 
     /** Polls the connector's committed offsets until they cover {@code target} records; returns that moment. */
