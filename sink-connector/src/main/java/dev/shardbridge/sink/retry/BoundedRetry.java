@@ -7,6 +7,7 @@ import dev.shardbridge.sink.errors.FailureKind;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
 import java.util.function.Supplier;
 
 /**
@@ -33,12 +34,14 @@ public final class BoundedRetry {
      * writes throttled at the same moment then come back spread out instead of in one burst that
      * is throttled again, while each still waits at least half its backoff.
      */
-    public static final Sleeper JITTERED = duration -> {
-        long millis = duration.toMillis();
-        if (millis > 0) {
-            Thread.sleep(millis / 2 + ThreadLocalRandom.current().nextLong(millis / 2 + 1));
-        }
-    };
+    public static final Sleeper JITTERED = duration ->
+            Thread.sleep(jittered(duration, ThreadLocalRandom.current()).toMillis());
+
+    /** A time between half of {@code backoff} and all of it, drawn from {@code random}. */
+    static Duration jittered(Duration backoff, RandomGenerator random) {
+        long millis = backoff.toMillis();
+        return Duration.ofMillis(millis / 2 + random.nextLong(millis - millis / 2 + 1));
+    }
 
     public BoundedRetry(RetryPolicy policy) {
         this(policy, JITTERED);

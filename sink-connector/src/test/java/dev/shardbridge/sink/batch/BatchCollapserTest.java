@@ -55,4 +55,16 @@ class BatchCollapserTest {
     void anEmptyBatchStaysEmpty() {
         assertThat(BatchCollapser.collapse(List.of())).isEmpty();
     }
+
+    @Test
+    void collapsesPerTargetTableSoTwoSourcesWrittenToOneTableNeverShareABatchSlot() {
+        ChangeEvent fromOrders = Changes.inTable("orders", "a", "100", 1);
+        ChangeEvent fromArchive = Changes.inTable("archive", "a", "101", 2);
+        ChangeEvent otherTarget = Changes.inTable("orders", "a", "102", 3);
+        java.util.Map<ChangeEvent, String> targets = java.util.Map.of(fromOrders, "replica", fromArchive, "replica",
+                otherTarget, "elsewhere");
+
+        assertThat(BatchCollapser.collapse(List.of(fromOrders, fromArchive, otherTarget), change -> change, targets::get))
+                .containsExactly(fromArchive, otherTarget);
+    }
 }

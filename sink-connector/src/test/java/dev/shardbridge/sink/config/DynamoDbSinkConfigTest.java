@@ -103,4 +103,35 @@ class DynamoDbSinkConfigTest {
         assertThatThrownBy(() -> new DynamoDbSinkConfig(props)).isInstanceOf(ConfigException.class)
                 .hasMessageContainingAll(messageParts);
     }
+
+    @Test
+    void theGuardIsOnAndTombstonesLiveForeverUnlessConfigured() {
+        DynamoDbSinkConfig config = new DynamoDbSinkConfig(Map.of());
+
+        assertThat(config.guardEnabled()).isTrue();
+        assertThat(config.tombstoneTtlAttribute()).isEmpty();
+        assertThat(config.tombstoneTtl()).isEqualTo(Duration.ofDays(7));
+        assertThat(config.tableKeySchema()).isEmpty();
+    }
+
+    @Test
+    void readsTheTombstoneExpiryAndTheDeclaredKeySchema() {
+        DynamoDbSinkConfig config = new DynamoDbSinkConfig(Map.of(
+                DynamoDbSinkConfig.TOMBSTONE_TTL_ATTRIBUTE_CONFIG, "expires_at",
+                DynamoDbSinkConfig.TOMBSTONE_TTL_MS_CONFIG, "3600000",
+                DynamoDbSinkConfig.TABLE_KEY_SCHEMA_CONFIG, "pk:S",
+                DynamoDbSinkConfig.GUARD_ENABLED_CONFIG, "false"));
+
+        assertThat(config.tombstoneTtlAttribute()).contains("expires_at");
+        assertThat(config.tombstoneTtl()).isEqualTo(Duration.ofHours(1));
+        assertThat(config.tableKeySchema()).contains(KeySchemaSpec.parse("pk:S"));
+        assertThat(config.guardEnabled()).isFalse();
+    }
+
+    @Test
+    void theExpiryAttributeMustNotBeOneOfTheGuardsOwn() {
+        assertThatThrownBy(() -> new DynamoDbSinkConfig(Map.of(
+                DynamoDbSinkConfig.TOMBSTONE_TTL_ATTRIBUTE_CONFIG, DynamoDbSinkConfig.VERSION_ATTRIBUTE_DEFAULT)))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("tombstone.ttl.attribute must differ");
+    }
 }

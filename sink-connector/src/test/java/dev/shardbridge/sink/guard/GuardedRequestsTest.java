@@ -71,4 +71,19 @@ class GuardedRequestsTest {
     void refusesTheSameNameForVersionAndTombstone() {
         assertThatThrownBy(() -> new GuardedRequests("_v", "_v")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void tombstonesCarryTheirExpiryAndPutsLeaveAnAttributeOfThatNameAlone() {
+        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-01-01T00:00:00Z"), java.time.ZoneOffset.UTC);
+        GuardedRequests expiring = new GuardedRequests("_v", "_deleted", java.util.Optional.of(
+                new TombstoneExpiry("ttl", java.time.Duration.ofDays(7), clock)));
+        java.util.Map<String, AttributeValue> image = new java.util.HashMap<>(Changes.key("a"));
+        image.put("ttl", AttributeValue.fromN("42"));
+
+        assertThat(expiring.forChange("target", Changes.delete("a", SEQ)).item())
+                .containsEntry("ttl", AttributeValue.fromN(Long.toString(1767225600L + 7 * 86400)))
+                .containsEntry("_deleted", AttributeValue.fromBool(true));
+        assertThat(expiring.put("target", image, new SourcePosition("s", SEQ)).item())
+                .containsEntry("ttl", AttributeValue.fromN("42"));
+    }
 }

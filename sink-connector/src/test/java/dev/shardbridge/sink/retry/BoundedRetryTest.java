@@ -85,4 +85,17 @@ class BoundedRetryTest {
         })).isInstanceOf(RetriesExhaustedException.class);
         assertThat(Thread.currentThread().isInterrupted()).isTrue();
     }
+
+    @Test
+    void jitterWaitsBetweenHalfTheBackoffAndAllOfIt() {
+        java.util.Random random = new java.util.Random(1);
+        List<Duration> waits = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            waits.add(BoundedRetry.jittered(Duration.ofMillis(101), random));
+        }
+
+        assertThat(waits).allSatisfy(wait -> assertThat(wait).isBetween(Duration.ofMillis(50), Duration.ofMillis(101)))
+                .contains(Duration.ofMillis(50), Duration.ofMillis(101));
+        assertThat(BoundedRetry.jittered(Duration.ZERO, random)).isZero();
+    }
 }
