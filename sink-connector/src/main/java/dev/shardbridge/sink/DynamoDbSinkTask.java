@@ -27,6 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -48,6 +50,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public class DynamoDbSinkTask extends SinkTask {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DynamoDbSinkTask.class);
+    /** The version attribute's value: a sequence number zero-padded to 40 digits. */
     private static final int VERSION_VALUE_BYTES = 40;
 
     private DynamoDbClient client;
@@ -78,6 +82,8 @@ public class DynamoDbSinkTask extends SinkTask {
                 : new UnguardedBatches(client, requests, retry, config.batchSize(), config.maxInFlightRequests());
         errantRecords = new ErrantRecords(toleratesErrors(props) ? reporter() : null);
         reservedBytes = config.versionAttribute().getBytes(StandardCharsets.UTF_8).length + VERSION_VALUE_BYTES;
+        LOG.info("Sink task started: guard {}, {} writes in flight, bad records {}", config.guardEnabled() ? "on" : "OFF",
+                config.maxInFlightRequests(), toleratesErrors(props) ? "reported as errant records" : "fail the task");
     }
 
     @Override

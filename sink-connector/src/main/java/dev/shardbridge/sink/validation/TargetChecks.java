@@ -6,6 +6,7 @@ import dev.shardbridge.sink.config.KeySchemaSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.config.Config;
@@ -56,7 +57,7 @@ public final class TargetChecks {
             field(config, ServiceRefusal.blamesCredentials(e) ? credentialsField(sink)
                     : DynamoDbSinkConfig.ENDPOINT_OVERRIDE_CONFIG).addErrorMessage(problem);
         } catch (SdkClientException e) {
-            boolean credentials = String.valueOf(e.getMessage()).toLowerCase().contains("credentials");
+            boolean credentials = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("credentials");
             field(config, credentials ? credentialsField(sink) : DynamoDbSinkConfig.ENDPOINT_OVERRIDE_CONFIG)
                     .addErrorMessage((credentials ? "Cannot load credentials: " : "Cannot reach "
                             + sink.endpointOverride().map(Object::toString).orElse("the region's endpoint") + ": ")

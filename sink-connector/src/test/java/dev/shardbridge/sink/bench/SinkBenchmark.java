@@ -7,6 +7,8 @@ import dev.shardbridge.event.connect.EnvelopeEncoder;
 import dev.shardbridge.event.connect.EnvelopeRecord;
 import dev.shardbridge.sink.DynamoDbSinkConnector;
 import dev.shardbridge.sink.DynamoDbSinkTask;
+import dev.shardbridge.sink.client.TargetClients;
+import dev.shardbridge.sink.config.DynamoDbSinkConfig;
 import dev.shardbridge.sink.testing.FakeSinkTaskContext;
 import dev.shardbridge.sink.testing.ChangeHistory;
 import dev.shardbridge.sink.testing.TargetStore;
@@ -17,6 +19,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -74,6 +80,7 @@ public final class SinkBenchmark {
                 for (boolean guard : List.of(true, false)) {
                     runTaskAlone(store, records, guard);
                 }
+                runPlainPuts(store, records);
             } finally {
                 cluster.stop();
             }
@@ -170,6 +177,34 @@ public final class SinkBenchmark {
         task.stop();
         System.out.printf("%-24s %12.0f %12.1f %10s%n", "task alone, guard " + (guard ? "on" : "off"),
                 records / seconds, seconds, "-");
+    }
+
+    /**
+     * Plain unconditional PutItem calls of the same items from 32 threads through the sink's own
+     * client: what one request per item costs on this machine, with no sink code involved.
+     */
+    private static void runPlainPuts(TargetStore store, int records) throws InterruptedException {
+        String name = "bench-plain-puts";
+        store.createTable(name);
+        Map<String, String> settings = new HashMap<>(store.sinkSettings());
+        settings.put("max.in.flight.requests", "32");
+        try (var client = TargetClients.create(new DynamoDbSinkConfig(settings))) {
+            ExecutorService threads = Executors.newFixedThreadPool(32);
+            AtomicInteger next = new AtomicInteger();
+            long start = System.nanoTime();
+            for (int t = 0; t < 32; t++) {
+                threads.execute(() -> {
+                    for (int i = next.getAndIncrement(); i < records; i = next.getAndIncrement()) {
+                        Map<String, AttributeValue> item = change(i).after();
+                        client.putItem(b -> b.tableName(name).item(item));
+                    }
+                });
+            }
+            threads.shutdown();
+            threads.awaitTermination(10, TimeUnit.MINUTES);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("%-24s %12.0f %12.1f %10s%n", "plain PutItem, 32 threads", records / seconds, seconds, "-");
+        }
     }
 
     /** Polls the connector's committed offsets until they cover {@code target} records; returns that moment. */
