@@ -90,8 +90,8 @@ class SinkConvergenceIT {
                 "retry.max.attempts", "20"));
 
         harness.awaitReplica(table, history.expectedState(), CONVERGENCE_TIMEOUT);
-        assertThat(admin.fault(throttles.id()).orElseThrow().hits()).isGreaterThan(50);
-        assertThat(admin.fault(errors.id()).orElseThrow().hits()).isGreaterThan(10);
+        assertThat(admin.fault(throttles.id()).orElseThrow().hits()).isGreaterThan(20);
+        assertThat(admin.fault(errors.id()).orElseThrow().hits()).isGreaterThan(3);
     }
 
     @Test
