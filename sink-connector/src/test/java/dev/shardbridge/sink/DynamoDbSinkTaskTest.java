@@ -12,6 +12,7 @@ import dev.shardbridge.event.connect.EnvelopeRecord;
 import dev.shardbridge.sink.testing.ChangeHistory;
 import dev.shardbridge.sink.testing.FakeSinkTaskContext;
 import dev.shardbridge.sink.testing.TargetStore;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -237,7 +238,7 @@ class DynamoDbSinkTaskTest {
                 Map.of("customer", AttributeValue.fromS("c1"), "order", AttributeValue.fromN("7")), null,
                 Map.of("customer", AttributeValue.fromS("c1"), "order", AttributeValue.fromN("7")),
                 ChangeHistory.event(Operation.DELETE, table, "x", "100000000000000000001", null).source(),
-                java.time.Instant.EPOCH);
+                Instant.EPOCH);
 
         assertThatThrownBy(() -> task(Map.of("table.auto.create", "true")).put(records(List.of(change))))
                 .hasMessageContaining("set table.key.schema");

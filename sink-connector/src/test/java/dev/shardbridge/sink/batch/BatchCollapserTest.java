@@ -6,6 +6,7 @@ import dev.shardbridge.event.ChangeEvent;
 import dev.shardbridge.event.Operation;
 import dev.shardbridge.sink.Changes;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BatchCollapserTest {
@@ -61,7 +62,7 @@ class BatchCollapserTest {
         ChangeEvent fromOrders = Changes.inTable("orders", "a", "100", 1);
         ChangeEvent fromArchive = Changes.inTable("archive", "a", "101", 2);
         ChangeEvent otherTarget = Changes.inTable("orders", "a", "102", 3);
-        java.util.Map<ChangeEvent, String> targets = java.util.Map.of(fromOrders, "replica", fromArchive, "replica",
+        Map<ChangeEvent, String> targets = Map.of(fromOrders, "replica", fromArchive, "replica",
                 otherTarget, "elsewhere");
 
         assertThat(BatchCollapser.collapse(List.of(fromOrders, fromArchive, otherTarget), change -> change, targets::get))

@@ -10,6 +10,7 @@ import dev.shardbridge.sink.errors.UnprocessedItemsException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -88,7 +89,7 @@ class BoundedRetryTest {
 
     @Test
     void jitterWaitsBetweenHalfTheBackoffAndAllOfIt() {
-        java.util.Random random = new java.util.Random(1);
+        Random random = new Random(1);
         List<Duration> waits = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
             waits.add(BoundedRetry.jittered(Duration.ofMillis(101), random));

@@ -1,6 +1,7 @@
 package dev.shardbridge.sink.testing;
 
 import dev.shardbridge.event.ChangeEvent;
+import dev.shardbridge.event.Operation;
 import dev.shardbridge.event.connect.EnvelopeEncoder;
 import dev.shardbridge.event.connect.EnvelopeRecord;
 import dev.shardbridge.sink.DynamoDbSinkConnector;
@@ -86,7 +87,7 @@ public final class ConnectHarness implements AutoCloseable {
     /** Produces the Kafka tombstone the source writes after a delete. */
     public void produceTombstone(String topic, Map<String, AttributeValue> key) {
         EnvelopeRecord encoded = EnvelopeEncoder.encode(ChangeHistory.event(
-                dev.shardbridge.event.Operation.DELETE, "t", key.get("pk").s(), "1", null)).tombstone();
+                Operation.DELETE, "t", key.get("pk").s(), "1", null)).tombstone();
         produceRaw(topic, keyConverter.fromConnectData(topic, encoded.keySchema(), encoded.key()), null);
         producer.flush();
     }
