@@ -2,7 +2,7 @@ package dev.shardbridge.source;
 
 import dev.shardbridge.emulator.StoreEmulator;
 import dev.shardbridge.emulator.admin.EmulatorAdmin;
-import dev.shardbridge.source.aws.AwsClients;
+import dev.shardbridge.common.aws.AwsClients;
 import dev.shardbridge.source.config.DynamoDbStreamsSourceConfig;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -26,7 +26,7 @@ public final class EmulatorWithClients implements BeforeAllCallback, AfterAllCal
         emulator = StoreEmulator.start();
         AwsClients clients = new AwsClients(new DynamoDbStreamsSourceConfig(Map.of(
                 "tables", "unused", "aws.region", "us-east-1", "aws.endpoint.override", emulator.endpoint().toString(),
-                "aws.credentials.provider", "static", "aws.access.key.id", "local", "aws.secret.access.key", "local")));
+                "aws.credentials.provider", "static", "aws.access.key.id", "local", "aws.secret.access.key", "local")).awsAccess());
         dynamoDb = clients.dynamoDb();
         streams = clients.streams();
     }
@@ -36,6 +36,10 @@ public final class EmulatorWithClients implements BeforeAllCallback, AfterAllCal
         streams.close();
         dynamoDb.close();
         emulator.close();
+    }
+
+    public java.net.URI endpoint() {
+        return emulator.endpoint();
     }
 
     public EmulatorAdmin admin() {

@@ -1,12 +1,14 @@
 package dev.shardbridge.source.config;
 
+import dev.shardbridge.common.aws.AwsAccess;
+import dev.shardbridge.common.aws.AwsAccessConfig;
+import dev.shardbridge.common.config.ChoiceValidator;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
-import org.apache.kafka.common.config.types.Password;
 
 import java.time.Duration;
 import java.util.List;
@@ -18,8 +20,6 @@ import java.util.regex.Pattern;
 public class DynamoDbStreamsSourceConfig extends AbstractConfig {
 
     static final String TABLES_GROUP = "Tables";
-    static final String CONNECTION_GROUP = "Connection";
-    static final String CREDENTIALS_GROUP = "Credentials";
     static final String READING_GROUP = "Reading";
     static final String OUTPUT_GROUP = "Output";
 
@@ -29,32 +29,7 @@ public class DynamoDbStreamsSourceConfig extends AbstractConfig {
     private static final String TABLES_REGEX_DOC = "A regular expression; every table whose whole name matches is"
             + " read as well. Tables are found when shards are discovered, so new matching tables join later.";
 
-    public static final String ENDPOINT_OVERRIDE_CONFIG = "aws.endpoint.override";
-    private static final String ENDPOINT_OVERRIDE_DOC = "Endpoint for both the DynamoDB and the DynamoDB Streams API,"
-            + " for example the store emulator or DynamoDB Local. Empty: AWS's endpoint for the region.";
-    public static final String REGION_CONFIG = "aws.region";
-    private static final String REGION_DOC = "AWS region, for example eu-west-1. Empty: the SDK's region chain"
-            + " (AWS_REGION, profile). Emulators accept any region.";
-
-    public static final String CREDENTIALS_PROVIDER_CONFIG = "aws.credentials.provider";
-    public static final String CREDENTIALS_PROVIDER_DEFAULT = CredentialsKind.DEFAULT.configValue();
-    private static final String CREDENTIALS_PROVIDER_DOC = "'default': the SDK's default chain; 'static': the"
-            + " access key id and secret below; 'profile': a named profile; 'assume-role': a role assumed through"
-            + " STS with the default chain's credentials.";
-    public static final String ACCESS_KEY_ID_CONFIG = "aws.access.key.id";
-    private static final String ACCESS_KEY_ID_DOC = "Access key id, with provider 'static' only.";
-    public static final String SECRET_ACCESS_KEY_CONFIG = "aws.secret.access.key";
-    private static final String SECRET_ACCESS_KEY_DOC = "Secret access key, with provider 'static' only. Never logged;"
-            + " use a config provider to keep it out of connector JSON.";
-    public static final String PROFILE_NAME_CONFIG = "aws.profile.name";
-    private static final String PROFILE_NAME_DOC = "Profile name, with provider 'profile' only.";
-    public static final String ROLE_ARN_CONFIG = "aws.role.arn";
-    private static final String ROLE_ARN_DOC = "ARN of the role to assume, with provider 'assume-role' only.";
-    public static final String ROLE_EXTERNAL_ID_CONFIG = "aws.role.external.id";
-    private static final String ROLE_EXTERNAL_ID_DOC = "External id the role's trust policy requires, if any.";
-    public static final String ROLE_SESSION_NAME_CONFIG = "aws.role.session.name";
     public static final String ROLE_SESSION_NAME_DEFAULT = "shardbridge-source";
-    private static final String ROLE_SESSION_NAME_DOC = "Session name of the assumed role, visible in CloudTrail.";
 
     public static final String START_POSITION_CONFIG = "start.position";
     public static final String START_POSITION_DEFAULT = StartPosition.TRIM_HORIZON.configValue();
@@ -89,30 +64,19 @@ public class DynamoDbStreamsSourceConfig extends AbstractConfig {
     private static final String TOMBSTONES_ON_DELETE_DOC = "Follow each delete event with a tombstone (same key,"
             + " null value) so compacted topics forget the item.";
 
-    private static final ConfigDef CONFIG = new ConfigDef()
-            .define(TABLES_CONFIG, Type.LIST, "", Importance.HIGH, TABLES_DOC,
-                    TABLES_GROUP, 1, Width.LONG, "Tables")
-            .define(TABLES_REGEX_CONFIG, Type.STRING, "", new RegexValidator(), Importance.MEDIUM, TABLES_REGEX_DOC,
-                    TABLES_GROUP, 2, Width.MEDIUM, "Tables regex")
-            .define(ENDPOINT_OVERRIDE_CONFIG, Type.STRING, "", new EndpointValidator(), Importance.MEDIUM,
-                    ENDPOINT_OVERRIDE_DOC, CONNECTION_GROUP, 1, Width.LONG, "Endpoint override")
-            .define(REGION_CONFIG, Type.STRING, "", Importance.HIGH, REGION_DOC,
-                    CONNECTION_GROUP, 2, Width.SHORT, "Region")
-            .define(CREDENTIALS_PROVIDER_CONFIG, Type.STRING, CREDENTIALS_PROVIDER_DEFAULT,
-                    ChoiceValidator.of(CredentialsKind.configValues()), Importance.HIGH,
-                    CREDENTIALS_PROVIDER_DOC, CREDENTIALS_GROUP, 1, Width.SHORT, "Credentials provider")
-            .define(ACCESS_KEY_ID_CONFIG, Type.STRING, "", Importance.MEDIUM, ACCESS_KEY_ID_DOC,
-                    CREDENTIALS_GROUP, 2, Width.MEDIUM, "Access key id")
-            .define(SECRET_ACCESS_KEY_CONFIG, Type.PASSWORD, "", Importance.MEDIUM, SECRET_ACCESS_KEY_DOC,
-                    CREDENTIALS_GROUP, 3, Width.MEDIUM, "Secret access key")
-            .define(PROFILE_NAME_CONFIG, Type.STRING, "", Importance.LOW, PROFILE_NAME_DOC,
-                    CREDENTIALS_GROUP, 4, Width.SHORT, "Profile name")
-            .define(ROLE_ARN_CONFIG, Type.STRING, "", Importance.MEDIUM, ROLE_ARN_DOC,
-                    CREDENTIALS_GROUP, 5, Width.LONG, "Role ARN")
-            .define(ROLE_EXTERNAL_ID_CONFIG, Type.STRING, "", Importance.LOW, ROLE_EXTERNAL_ID_DOC,
-                    CREDENTIALS_GROUP, 6, Width.MEDIUM, "Role external id")
-            .define(ROLE_SESSION_NAME_CONFIG, Type.STRING, ROLE_SESSION_NAME_DEFAULT, new ConfigDef.NonEmptyString(),
-                    Importance.LOW, ROLE_SESSION_NAME_DOC, CREDENTIALS_GROUP, 7, Width.MEDIUM, "Role session name")
+    public static final String SHARD_MARKERS_TOPIC_CONFIG = "shard.markers.topic";
+    public static final String SHARD_MARKERS_TOPIC_DEFAULT = "__shardbridge_shard_markers";
+    private static final String SHARD_MARKERS_TOPIC_DOC = "Topic of the drained-shard markers: one empty record"
+            + " (null key and value) per closed shard read to its end, carrying the offset that releases the shard's"
+            + " children to other tasks. Connect can commit an offset only with a record, and a shard often closes"
+            + " without a final record of its own. Consumers can ignore this topic; it must not be compacted.";
+
+    private static final ConfigDef CONFIG = AwsAccessConfig.define(new ConfigDef()
+                    .define(TABLES_CONFIG, Type.LIST, "", Importance.HIGH, TABLES_DOC,
+                            TABLES_GROUP, 1, Width.LONG, "Tables")
+                    .define(TABLES_REGEX_CONFIG, Type.STRING, "", new RegexValidator(), Importance.MEDIUM,
+                            TABLES_REGEX_DOC, TABLES_GROUP, 2, Width.MEDIUM, "Tables regex"),
+                    ROLE_SESSION_NAME_DEFAULT)
             .define(START_POSITION_CONFIG, Type.STRING, START_POSITION_DEFAULT,
                     ChoiceValidator.of(StartPosition.configValues()), Importance.HIGH,
                     START_POSITION_DOC, READING_GROUP, 1, Width.SHORT, "Start position")
@@ -130,7 +94,9 @@ public class DynamoDbStreamsSourceConfig extends AbstractConfig {
             .define(TOPIC_PREFIX_CONFIG, Type.STRING, TOPIC_PREFIX_DEFAULT, Importance.MEDIUM, TOPIC_PREFIX_DOC,
                     OUTPUT_GROUP, 1, Width.MEDIUM, "Topic prefix")
             .define(TOMBSTONES_ON_DELETE_CONFIG, Type.BOOLEAN, TOMBSTONES_ON_DELETE_DEFAULT, Importance.MEDIUM,
-                    TOMBSTONES_ON_DELETE_DOC, OUTPUT_GROUP, 2, Width.SHORT, "Tombstones on delete");
+                    TOMBSTONES_ON_DELETE_DOC, OUTPUT_GROUP, 2, Width.SHORT, "Tombstones on delete")
+            .define(SHARD_MARKERS_TOPIC_CONFIG, Type.STRING, SHARD_MARKERS_TOPIC_DEFAULT, new ConfigDef.NonEmptyString(),
+                    Importance.LOW, SHARD_MARKERS_TOPIC_DOC, OUTPUT_GROUP, 3, Width.MEDIUM, "Shard markers topic");
 
     public DynamoDbStreamsSourceConfig(Map<?, ?> props) {
         super(CONFIG, props);
@@ -149,24 +115,9 @@ public class DynamoDbStreamsSourceConfig extends AbstractConfig {
         return nonEmpty(TABLES_REGEX_CONFIG).map(Pattern::compile);
     }
 
-    public Optional<String> endpointOverride() {
-        return nonEmpty(ENDPOINT_OVERRIDE_CONFIG);
-    }
-
-    public Optional<String> region() {
-        return nonEmpty(REGION_CONFIG);
-    }
-
-    public CredentialsSettings credentials() {
-        Password secret = getPassword(SECRET_ACCESS_KEY_CONFIG);
-        return new CredentialsSettings(
-                CredentialsKind.fromConfig(getString(CREDENTIALS_PROVIDER_CONFIG)),
-                nonEmpty(ACCESS_KEY_ID_CONFIG),
-                secret == null || secret.value().isEmpty() ? Optional.empty() : Optional.of(secret),
-                nonEmpty(PROFILE_NAME_CONFIG),
-                nonEmpty(ROLE_ARN_CONFIG),
-                nonEmpty(ROLE_EXTERNAL_ID_CONFIG),
-                getString(ROLE_SESSION_NAME_CONFIG));
+    /** Endpoint, region and credentials, shared in shape and meaning with the sink connector. */
+    public AwsAccess awsAccess() {
+        return AwsAccessConfig.read(this);
     }
 
     public StartPosition startPosition() {
@@ -200,6 +151,10 @@ public class DynamoDbStreamsSourceConfig extends AbstractConfig {
 
     public boolean tombstonesOnDelete() {
         return getBoolean(TOMBSTONES_ON_DELETE_CONFIG);
+    }
+
+    public String shardMarkersTopic() {
+        return getString(SHARD_MARKERS_TOPIC_CONFIG).trim();
     }
 
     private Optional<String> nonEmpty(String key) {

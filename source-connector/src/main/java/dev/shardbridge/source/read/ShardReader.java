@@ -1,6 +1,5 @@
 package dev.shardbridge.source.read;
 
-import dev.shardbridge.source.config.StartPosition;
 import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetShardIteratorRequest;
@@ -27,22 +26,26 @@ public final class ShardReader {
     private final String streamArn;
     private final String shardId;
     private final int limit;
-    private StartPosition startPosition;
+    private ShardStart start;
     private String lastSequenceNumber;
     private String iterator;
     private boolean drained;
+    /** Whether any call found the shard still open (or returned records): a "latest" read then really followed it. */
+    private boolean seenOpen;
 
     /**
-     * @param lastSequenceNumber the committed position, or null to begin at {@code startPosition}
+     * @param start where to begin; {@link ShardStart.Done} makes a reader that is drained from the outset
      */
-    public ShardReader(DynamoDbStreamsClient streams, String streamArn, String shardId, StartPosition startPosition,
-                       String lastSequenceNumber, int limit) {
+    public ShardReader(DynamoDbStreamsClient streams, String streamArn, String shardId, ShardStart start, int limit) {
         this.streams = streams;
         this.streamArn = streamArn;
         this.shardId = shardId;
-        this.startPosition = startPosition;
-        this.lastSequenceNumber = lastSequenceNumber;
         this.limit = limit;
+        this.start = start;
+        if (start instanceof ShardStart.After after) {
+            lastSequenceNumber = after.sequenceNumber();
+        }
+        drained = start instanceof ShardStart.Done;
     }
 
     /**
@@ -66,11 +69,20 @@ public final class ShardReader {
         }
         iterator = response.nextShardIterator();
         drained = iterator == null;
+        seenOpen |= !drained || !records.isEmpty();
         return new Page(records, drained);
     }
 
     public Optional<String> lastSequenceNumber() {
         return Optional.ofNullable(lastSequenceNumber);
+    }
+
+    /**
+     * True when this reader began at {@code latest} and found the shard already closed, having read nothing:
+     * the shard predates the connector's first look at it.
+     */
+    public boolean skippedClosedShard() {
+        return drained && start instanceof ShardStart.Latest && !seenOpen && lastSequenceNumber == null;
     }
 
     /**
@@ -80,7 +92,7 @@ public final class ShardReader {
     public void skipToTrimHorizon() {
         iterator = null;
         lastSequenceNumber = null;
-        startPosition = StartPosition.TRIM_HORIZON;
+        start = new ShardStart.TrimHorizon();
     }
 
     private GetRecordsResponse getRecords() {
@@ -98,7 +110,7 @@ public final class ShardReader {
             return request.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER)
                     .sequenceNumber(lastSequenceNumber).build();
         }
-        return request.shardIteratorType(startPosition == StartPosition.LATEST
+        return request.shardIteratorType(start instanceof ShardStart.Latest
                 ? ShardIteratorType.LATEST : ShardIteratorType.TRIM_HORIZON).build();
     }
 }

@@ -1,8 +1,12 @@
 package dev.shardbridge.source.config;
 
 import org.apache.kafka.common.config.ConfigException;
+import dev.shardbridge.common.aws.CredentialsKind;
+import dev.shardbridge.common.aws.CredentialsSettings;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -26,9 +30,9 @@ class DynamoDbStreamsSourceConfigTest {
         DynamoDbStreamsSourceConfig config = new DynamoDbStreamsSourceConfig(minimal());
         assertThat(config.tables()).containsExactly("orders");
         assertThat(config.tablesRegex()).isEmpty();
-        assertThat(config.endpointOverride()).isEmpty();
-        assertThat(config.region()).isEmpty();
-        assertThat(config.credentials().kind()).isEqualTo(CredentialsKind.DEFAULT);
+        assertThat(config.awsAccess().endpointOverride()).isEmpty();
+        assertThat(config.awsAccess().region()).isEmpty();
+        assertThat(config.awsAccess().credentials().kind()).isEqualTo(CredentialsKind.DEFAULT);
         assertThat(config.startPosition()).isEqualTo(StartPosition.TRIM_HORIZON);
         assertThat(config.pollMaxRecords()).isEqualTo(1000);
         assertThat(config.idleBackoff()).isEqualTo(new IdleBackoff(Duration.ofMillis(50), Duration.ofSeconds(1)));
@@ -49,8 +53,8 @@ class DynamoDbStreamsSourceConfigTest {
                 "topic.prefix", "ddb.", "tombstones.on.delete", "false"));
         assertThat(config.tables()).isEqualTo(List.of("orders", "parcels"));
         assertThat(config.tablesRegex()).hasValueSatisfying(p -> assertThat(p.matcher("scan-1").matches()).isTrue());
-        assertThat(config.endpointOverride()).contains("http://localhost:8000");
-        assertThat(config.region()).contains("eu-west-1");
+        assertThat(config.awsAccess().endpointOverride()).contains(URI.create("http://localhost:8000"));
+        assertThat(config.awsAccess().region()).contains(Region.EU_WEST_1);
         assertThat(config.startPosition()).isEqualTo(StartPosition.LATEST);
         assertThat(config.pollMaxRecords()).isEqualTo(250);
         assertThat(config.idleBackoff()).isEqualTo(new IdleBackoff(Duration.ofMillis(10), Duration.ofSeconds(2)));
@@ -64,7 +68,7 @@ class DynamoDbStreamsSourceConfigTest {
     void staticCredentialsKeepTheSecretHidden() {
         DynamoDbStreamsSourceConfig config = new DynamoDbStreamsSourceConfig(minimal(
                 "aws.credentials.provider", "static", "aws.access.key.id", "AKID", "aws.secret.access.key", "s3cr3t"));
-        CredentialsSettings credentials = config.credentials();
+        CredentialsSettings credentials = config.awsAccess().credentials();
         assertThat(credentials.kind()).isEqualTo(CredentialsKind.STATIC);
         assertThat(credentials.accessKeyId()).contains("AKID");
         assertThat(credentials.secretAccessKey()).hasValueSatisfying(p -> assertThat(p.value()).isEqualTo("s3cr3t"));
@@ -75,7 +79,7 @@ class DynamoDbStreamsSourceConfigTest {
     void assumeRoleCarriesArnExternalIdAndSessionName() {
         CredentialsSettings credentials = new DynamoDbStreamsSourceConfig(minimal(
                 "aws.credentials.provider", "assume-role", "aws.role.arn", "arn:aws:iam::1:role/r",
-                "aws.role.external.id", "ext")).credentials();
+                "aws.role.external.id", "ext")).awsAccess().credentials();
         assertThat(credentials.roleArn()).contains("arn:aws:iam::1:role/r");
         assertThat(credentials.roleExternalId()).contains("ext");
         assertThat(credentials.roleSessionName()).isEqualTo("shardbridge-source");

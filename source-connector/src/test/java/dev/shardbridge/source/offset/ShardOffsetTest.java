@@ -74,7 +74,7 @@ class ShardOffsetTest {
         Map<String, Object> map = new HashMap<>(Map.of("sequence_number", SEQ, "seq", SEQ));
         assertThatThrownBy(() -> ShardOffset.fromMap(PARTITION, map))
                 .isInstanceOf(ConnectException.class)
-                .hasMessage("Unknown offset of orders/shardId-00001-abc key(s) [seq]; expected only [drained, sequence_number]");
+                .hasMessage("Unknown offset of orders/shardId-00001-abc key(s) [seq]; expected only [drained, sequence_number, skipped]");
     }
 
     @Test
@@ -99,5 +99,23 @@ class ShardOffsetTest {
                 .hasMessage("Unknown source partition key(s) [task]; expected only [shard, table]");
         assertThatThrownBy(() -> ShardPartition.fromMap(null))
                 .isInstanceOf(ConnectException.class).hasMessageStartingWith("Source partition is missing");
+    }
+
+    @Test
+    void skippedMarkerRoundTripsAndOnlyAppearsWhenSet() {
+        ShardOffset skipped = ShardOffset.skipped(PARTITION);
+        assertThat(skipped.toMap()).isEqualTo(Map.of("drained", true, "skipped", true));
+        assertThat(ShardOffset.fromMap(PARTITION, skipped.toMap())).isEqualTo(skipped);
+        assertThat(ShardOffset.drained(PARTITION, SEQ).toMap()).doesNotContainKey("skipped");
+    }
+
+    @Test
+    void skippedIsOnlyValidForADrainedShardThatEmittedNothing() {
+        assertThatThrownBy(() -> ShardOffset.fromMap(PARTITION, Map.of("sequence_number", SEQ, "drained", true,
+                "skipped", true)))
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("'skipped' true, which is only valid for a drained shard without 'sequence_number'");
+        assertThatThrownBy(() -> ShardOffset.fromMap(PARTITION, Map.of("skipped", true)))
+                .isInstanceOf(ConnectException.class);
     }
 }

@@ -2,7 +2,6 @@ package dev.shardbridge.source.read;
 
 import dev.shardbridge.source.EmulatorWithClients;
 import dev.shardbridge.source.assign.DiscoveredShard;
-import dev.shardbridge.source.config.StartPosition;
 import dev.shardbridge.source.discovery.ShardDiscovery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -75,7 +74,7 @@ class ShardReaderTest {
     @Test
     void readsFromTrimHorizonInPagesOfTheLimit() {
         String arn = singleShardTable("paging", 7);
-        ShardReader reader = new ShardReader(emulator.streams(), arn, onlyShard("paging"), StartPosition.TRIM_HORIZON, null, 3);
+        ShardReader reader = new ShardReader(emulator.streams(), arn, onlyShard("paging"), new ShardStart.TrimHorizon(), 3);
         assertThat(reader.poll().records()).hasSize(3);
         assertThat(ids(readAvailable(reader))).containsExactly("item-3", "item-4", "item-5", "item-6");
     }
@@ -84,17 +83,17 @@ class ShardReaderTest {
     void resumesAfterTheLastSequenceNumber() {
         String arn = singleShardTable("resume", 5);
         String shard = onlyShard("resume");
-        ShardReader first = new ShardReader(emulator.streams(), arn, shard, StartPosition.TRIM_HORIZON, null, 2);
+        ShardReader first = new ShardReader(emulator.streams(), arn, shard, new ShardStart.TrimHorizon(), 2);
         first.poll();
         String position = first.lastSequenceNumber().orElseThrow();
-        ShardReader restarted = new ShardReader(emulator.streams(), arn, shard, StartPosition.TRIM_HORIZON, position, 1000);
+        ShardReader restarted = new ShardReader(emulator.streams(), arn, shard, new ShardStart.After(position), 1000);
         assertThat(ids(readAvailable(restarted))).containsExactly("item-2", "item-3", "item-4");
     }
 
     @Test
     void latestSkipsWhatWasWrittenBefore() {
         String arn = singleShardTable("latest", 3);
-        ShardReader reader = new ShardReader(emulator.streams(), arn, onlyShard("latest"), StartPosition.LATEST, null, 1000);
+        ShardReader reader = new ShardReader(emulator.streams(), arn, onlyShard("latest"), new ShardStart.Latest(), 1000);
         assertThat(reader.poll().records()).isEmpty();
         put("latest", 3, 5);
         assertThat(ids(readAvailable(reader))).containsExactly("item-3", "item-4");
@@ -103,7 +102,7 @@ class ShardReaderTest {
     @Test
     void replacesAnExpiredIteratorWithoutLosingOrRepeatingRecords() {
         String arn = singleShardTable("expiry", 4);
-        ShardReader reader = new ShardReader(emulator.streams(), arn, onlyShard("expiry"), StartPosition.TRIM_HORIZON, null, 2);
+        ShardReader reader = new ShardReader(emulator.streams(), arn, onlyShard("expiry"), new ShardStart.TrimHorizon(), 2);
         assertThat(ids(reader.poll().records())).containsExactly("item-0", "item-1");
         emulator.admin().advanceClock(Duration.ofMinutes(16));
         assertThat(ids(readAvailable(reader))).containsExactly("item-2", "item-3");
@@ -114,7 +113,7 @@ class ShardReaderTest {
         String arn = singleShardTable("rolled", 2);
         String shard = onlyShard("rolled");
         emulator.admin().rollShards("rolled");
-        ShardReader reader = new ShardReader(emulator.streams(), arn, shard, StartPosition.TRIM_HORIZON, null, 1000);
+        ShardReader reader = new ShardReader(emulator.streams(), arn, shard, new ShardStart.TrimHorizon(), 1000);
         List<Record> records = new ArrayList<>();
         ShardReader.Page page;
         int calls = 0;
@@ -125,5 +124,29 @@ class ShardReaderTest {
         assertThat(page.drained()).isTrue();
         assertThat(ids(records)).containsExactly("item-0", "item-1");
         assertThat(reader.poll()).isEqualTo(new ShardReader.Page(List.of(), true));
+    }
+
+    @Test
+    void latestOnAShardClosedBeforeTheFirstReadMarksItSkipped() {
+        String arn = singleShardTable("closed-latest", 2);
+        String shard = onlyShard("closed-latest");
+        emulator.admin().rollShards("closed-latest");
+        ShardReader reader = new ShardReader(emulator.streams(), arn, shard, new ShardStart.Latest(), 1000);
+        ShardReader.Page page = reader.poll();
+        assertThat(page).isEqualTo(new ShardReader.Page(List.of(), true));
+        assertThat(reader.skippedClosedShard()).isTrue();
+    }
+
+    @Test
+    void latestOnAShardFollowedWhileOpenIsNotSkippedEvenWithoutRecords() {
+        String arn = singleShardTable("followed-latest", 2);
+        String shard = onlyShard("followed-latest");
+        ShardReader reader = new ShardReader(emulator.streams(), arn, shard, new ShardStart.Latest(), 1000);
+        assertThat(reader.poll().drained()).isFalse();
+        emulator.admin().rollShards("followed-latest");
+        ShardReader.Page page = reader.poll();
+        assertThat(page.drained()).isTrue();
+        assertThat(page.records()).isEmpty();
+        assertThat(reader.skippedClosedShard()).isFalse();
     }
 }

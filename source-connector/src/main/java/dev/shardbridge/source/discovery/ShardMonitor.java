@@ -1,0 +1,123 @@
+package dev.shardbridge.source.discovery;
+
+import dev.shardbridge.source.assign.DiscoveredShard;
+import dev.shardbridge.source.offset.ShardOffset;
+import dev.shardbridge.source.offset.ShardOffsets;
+import dev.shardbridge.source.offset.ShardPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The connector's one discovery scheduler: lists the shards of every configured table at a fixed interval and
+ * asks Connect to reconfigure the tasks when a shard to read appears (or its lineage changes). Shards whose committed offset
+ * says drained are left out, so finished shards stop occupying tasks; their children still name them, and the
+ * lineage gate sees them drained. A failed listing keeps the last known set, so a blip never unassigns shards.
+ */
+public final class ShardMonitor implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ShardMonitor.class);
+    private static final Comparator<DiscoveredShard> ORDER =
+            Comparator.comparing(DiscoveredShard::table).thenComparing(DiscoveredShard::shardId);
+
+    private final TableResolver tables;
+    private final ShardDiscovery discovery;
+    private final ShardOffsets offsets;
+    private final Runnable onChange;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "shardbridge-shard-discovery");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile List<DiscoveredShard> current = List.of();
+
+    public ShardMonitor(TableResolver tables, ShardDiscovery discovery, ShardOffsets offsets, Runnable onChange) {
+        this.tables = tables;
+        this.discovery = discovery;
+        this.offsets = offsets;
+        this.onChange = onChange;
+    }
+
+    /** Runs the first discovery now, so the first task configs already hold shards, then every {@code interval}. */
+    public void start(Duration interval) {
+        refresh();
+        scheduler.scheduleWithFixedDelay(this::refreshReportingChange, interval.toMillis(), interval.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** The shards to read, in canonical order. */
+    public List<DiscoveredShard> shards() {
+        return current;
+    }
+
+    /** Lists again now; true when the set of shards to read changed. */
+    boolean refresh() {
+        try {
+            List<DiscoveredShard> found = new ArrayList<>();
+            for (String table : tables.resolve()) {
+                found.addAll(listTable(table));
+            }
+            List<DiscoveredShard> active = withoutDrained(found);
+            List<DiscoveredShard> previous = current;
+            current = active;
+            if (previous.containsAll(active)) {
+                // Only drained shards left: their tasks idle on them harmlessly, and restarting every task just to
+                // drop them would cost more than it saves. The next new shard's reconfiguration drops them.
+                return false;
+            }
+            log.info("Shards to read changed: {} -> {} shard(s)", previous.size(), active.size());
+            return true;
+        } catch (RuntimeException e) {
+            // Whatever went wrong (the store, the offset topic, a listing we cannot parse), the scheduler must
+            // survive it: a scheduled task that throws is never run again, and discovery would silently stop.
+            log.warn("Shard discovery failed; keeping the {} known shard(s) and retrying at the next interval: {}",
+                    current.size(), e.toString());
+            return false;
+        }
+    }
+
+    private void refreshReportingChange() {
+        if (refresh()) {
+            onChange.run();
+        }
+    }
+
+    private List<DiscoveredShard> listTable(String table) {
+        try {
+            List<DiscoveredShard> shards = discovery.discover(table);
+            if (shards.isEmpty()) {
+                log.warn("Table {} has no enabled stream; nothing of it is read until one is enabled", table);
+            }
+            return shards;
+        } catch (ResourceNotFoundException e) {
+            log.warn("Table {} does not exist; nothing of it is read until it is created", table);
+            return List.of();
+        }
+    }
+
+    private List<DiscoveredShard> withoutDrained(List<DiscoveredShard> found) {
+        Map<ShardPartition, ShardOffset> known = offsets.fetch(found.stream()
+                .map(shard -> new ShardPartition(shard.table(), shard.shardId())).toList());
+        return found.stream()
+                .filter(shard -> {
+                    ShardOffset offset = known.get(new ShardPartition(shard.table(), shard.shardId()));
+                    return offset == null || !offset.drained();
+                })
+                .sorted(ORDER)
+                .toList();
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}

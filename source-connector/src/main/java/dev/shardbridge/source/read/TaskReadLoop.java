@@ -1,0 +1,198 @@
+package dev.shardbridge.source.read;
+
+import dev.shardbridge.event.StreamShard;
+import dev.shardbridge.source.assign.DiscoveredShard;
+import dev.shardbridge.source.config.IdleBackoff;
+import dev.shardbridge.source.config.StartPosition;
+import dev.shardbridge.source.config.TrimmedDataPolicy;
+import dev.shardbridge.source.emit.ChangeRecords;
+import dev.shardbridge.source.metrics.SourceTaskMetrics;
+import dev.shardbridge.source.offset.ShardOffset;
+import dev.shardbridge.source.offset.ShardOffsets;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The body of a source task's {@code poll()}: visits the task's shards round-robin, reads each one that is due,
+ * and returns what it read; {@link ShardGates} opens waiting shards and {@link ReadFailures} acts on failures. A shard is due at once after a page with records, after an idle backoff when
+ * quiet, and after a jittered backoff when throttled; children wait at the lineage gate until every parent is
+ * drained. Between pages the loop waits on a monitor that {@link #stop()} signals, so a stopping task never
+ * sits out a backoff.
+ */
+public final class TaskReadLoop {
+
+    /** How often shards waiting for their parents look at the parents' offsets again. */
+    static final Duration GATE_RECHECK = Duration.ofMillis(500);
+    /** Return to the worker at least this often, even with nothing to emit, so it can commit and rebalance. */
+    static final Duration MAX_IDLE_POLL = Duration.ofSeconds(1);
+    /** Stop visiting shards in one poll once this many records are collected; the rest are read next time. */
+    static final int RECORDS_PER_POLL = 5_000;
+
+    private static final Logger log = LoggerFactory.getLogger(TaskReadLoop.class);
+
+    /** What the loop is configured with, apart from its collaborators. */
+    public record Settings(StartPosition startPosition, int limit, IdleBackoff idleBackoff,
+                           TrimmedDataPolicy trimmedDataPolicy) {
+    }
+
+    private final List<ShardCursor> cursors;
+    private final ShardOffsets offsets;
+    private final ChangeRecords changeRecords;
+    private final SourceTaskMetrics metrics;
+    private final ShardGates gates;
+    private final ReadFailures failures;
+    private final Object wakeUp = new Object();
+    private volatile boolean stopping;
+    private long nextGateCheck = System.nanoTime();
+    private int rotation;
+
+    TaskReadLoop(DynamoDbStreamsClient streams, List<ShardCursor> cursors, ShardOffsets offsets,
+                 ChangeRecords changeRecords, SourceTaskMetrics metrics, Settings settings) {
+        this.cursors = List.copyOf(cursors);
+        this.offsets = offsets;
+        this.changeRecords = changeRecords;
+        this.metrics = metrics;
+        this.gates = new ShardGates(streams, offsets, offsets.fetch(cursors.stream().map(ShardCursor::partition).toList()),
+                settings.startPosition(), settings.limit());
+        this.failures = new ReadFailures(metrics, settings.trimmedDataPolicy());
+    }
+
+    /**
+     * A loop over those of {@code shards} whose table is in {@code tables} (a table that could not be described
+     * is left out). Reads the shards' own offsets once, here: only this task writes them, so they cannot change
+     * behind its back.
+     */
+    public static TaskReadLoop create(DynamoDbStreamsClient streams, Map<String, TableStream> tables,
+                                      List<DiscoveredShard> shards, ShardOffsets offsets, ChangeRecords changeRecords,
+                                      SourceTaskMetrics metrics, Settings settings) {
+        List<ShardCursor> cursors = shards.stream().filter(shard -> tables.containsKey(shard.table())).map(shard -> {
+            TableStream table = tables.get(shard.table());
+            return new ShardCursor(shard, new StreamShard(shard.table(), table.tableKey(), table.streamArn(),
+                    shard.shardId()), new PollPacing(settings.idleBackoff(),
+                    bound -> ThreadLocalRandom.current().nextLong(bound)));
+        }).toList();
+        return new TaskReadLoop(streams, cursors, offsets, changeRecords, metrics, settings);
+    }
+
+    /** Records read since the last call; null after about a second with nothing to emit, or when stopping. */
+    public List<SourceRecord> poll() throws InterruptedException {
+        try {
+            return pollUntilRecordsOrIdle();
+        } catch (RuntimeException e) {
+            if (stopping) {
+                // stop() closed the clients and Connect the offset reader under a call in flight: not a failure.
+                log.debug("Ignoring a failure while stopping: {}", e.getMessage());
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private List<SourceRecord> pollUntilRecordsOrIdle() throws InterruptedException {
+        long entered = System.nanoTime();
+        while (!stopping) {
+            long now = System.nanoTime();
+            if (now - nextGateCheck >= 0) {
+                gates.openReady(cursors, now);
+                nextGateCheck = now + GATE_RECHECK.toNanos();
+            }
+            List<SourceRecord> out = readDueShards(now);
+            if (!out.isEmpty()) {
+                return out;
+            }
+            long deadline = entered + MAX_IDLE_POLL.toNanos();
+            long wakeAt = Math.min(Math.min(nextDue(), nextGateCheck), deadline);
+            if (now - deadline >= 0) {
+                return null;
+            }
+            sleepUntil(wakeAt);
+        }
+        return null;
+    }
+
+    /** Makes a blocked or future {@link #poll()} return promptly. */
+    public void stop() {
+        stopping = true;
+        synchronized (wakeUp) {
+            wakeUp.notifyAll();
+        }
+    }
+
+    private List<SourceRecord> readDueShards(long now) {
+        List<SourceRecord> out = new ArrayList<>();
+        int size = cursors.size();
+        for (int i = 0; i < size && out.size() < RECORDS_PER_POLL && !stopping; i++) {
+            ShardCursor cursor = cursors.get((rotation + i) % size);
+            if (cursor.due(now)) {
+                readOnce(cursor, out);
+            }
+        }
+        rotation = size == 0 ? 0 : (rotation + 1) % size;
+        return out;
+    }
+
+    private void readOnce(ShardCursor cursor, List<SourceRecord> out) {
+        ShardReader reader = cursor.reader();
+        Optional<String> before = reader.lastSequenceNumber();
+        ShardReader.Page page;
+        try {
+            page = reader.poll();
+        } catch (SdkException e) {
+            if (stopping) {
+                return;
+            }
+            failures.handle(cursor, e);
+            return;
+        }
+        List<Record> records = page.records();
+        metrics.pageRead(cursor.partition(), records.size(), newestRecordTime(records));
+        changeRecords.append(cursor.streamShard(), records, before, out);
+        long now = System.nanoTime();
+        cursor.delay(now, records.isEmpty() ? cursor.pacing().afterEmptyPage() : cursor.pacing().afterRecords());
+        if (page.drained()) {
+            ShardOffset drained = reader.skippedClosedShard() ? ShardOffset.skipped(cursor.partition())
+                    : ShardOffset.drained(cursor.partition(), reader.lastSequenceNumber().orElse(null));
+            out.add(changeRecords.drainedMarker(drained));
+            offsets.emittedDrained(drained);
+            cursor.finish();
+            metrics.shardDrained(cursor.partition());
+            log.info("Shard {} drained{}; its children may now be read", cursor,
+                    drained.skipped() ? " (closed before start.position=latest reached it)" : "");
+        }
+    }
+
+    private long nextDue() {
+        return cursors.stream().filter(c -> c.state() == ShardCursor.State.READING)
+                .mapToLong(ShardCursor::dueNanos).min().orElse(Long.MAX_VALUE);
+    }
+
+    private void sleepUntil(long wakeAtNanos) throws InterruptedException {
+        long waitNanos = wakeAtNanos - System.nanoTime();
+        if (waitNanos <= 0) {
+            return;
+        }
+        synchronized (wakeUp) {
+            if (!stopping) {
+                TimeUnit.NANOSECONDS.timedWait(wakeUp, waitNanos);
+            }
+        }
+    }
+
+    private static Optional<Instant> newestRecordTime(List<Record> records) {
+        return records.isEmpty() ? Optional.empty()
+                : Optional.ofNullable(records.get(records.size() - 1).dynamodb().approximateCreationDateTime());
+    }
+}
