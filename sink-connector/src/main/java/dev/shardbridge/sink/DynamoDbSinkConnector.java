@@ -55,8 +55,6 @@ public class DynamoDbSinkConnector extends SinkConnector {
     /** Field errors for settings that look right but cannot work: see {@link TargetChecks}. */
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
-        Config config = super.validate(connectorConfigs);
-        TargetChecks.addErrors(connectorConfigs, config);
-        return config;
+        return TargetChecks.validate(super.validate(connectorConfigs), connectorConfigs);
     }
 }

@@ -54,6 +54,7 @@ public class DynamoDbSinkTask extends SinkTask {
     /** The version attribute's value: a sequence number zero-padded to 40 digits. */
     private static final int VERSION_VALUE_BYTES = 40;
 
+    private TargetClients targetClients;
     private DynamoDbClient client;
     private RecordDecoding decoding;
     private TargetTables tables;
@@ -70,7 +71,8 @@ public class DynamoDbSinkTask extends SinkTask {
     @Override
     public void start(Map<String, String> props) {
         DynamoDbSinkConfig config = new DynamoDbSinkConfig(props);
-        client = TargetClients.create(config);
+        targetClients = new TargetClients(config);
+        client = targetClients.create();
         BoundedRetry retry = new BoundedRetry(config.retryPolicy());
         Optional<TombstoneExpiry> expiry = config.tombstoneTtlAttribute()
                 .map(attribute -> new TombstoneExpiry(attribute, config.tombstoneTtl(), Clock.systemUTC()));
@@ -134,6 +136,9 @@ public class DynamoDbSinkTask extends SinkTask {
         }
         if (client != null) {
             client.close();
+        }
+        if (targetClients != null) {
+            targetClients.close();
         }
     }
 }

@@ -64,12 +64,13 @@ class DynamoDbSinkConnectorTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        Map<String, List<String>> errors = errors(settings(Map.of("dynamodb.endpoint.override",
+        Map<String, List<String>> errors = errors(settings(Map.of("aws.endpoint.override",
                 "http://127.0.0.1:" + closedPort)));
 
-        assertThat(errors).containsOnlyKeys("dynamodb.endpoint.override");
-        assertThat(errors.get("dynamodb.endpoint.override")).singleElement().asString()
-                .startsWith("Cannot reach http://127.0.0.1:" + closedPort);
+        assertThat(errors).containsOnlyKeys("aws.endpoint.override");
+        assertThat(errors.get("aws.endpoint.override")).singleElement().asString()
+                .startsWith("Cannot reach the store at endpoint http://127.0.0.1:" + closedPort)
+                .contains("Check the aws.endpoint.override setting");
     }
 
     @Test
@@ -87,12 +88,14 @@ class DynamoDbSinkConnectorTest {
         });
         refusing.start();
         try {
-            Map<String, List<String>> errors = errors(settings(Map.of("dynamodb.endpoint.override",
+            Map<String, List<String>> errors = errors(settings(Map.of("aws.endpoint.override",
                     "http://127.0.0.1:" + refusing.getAddress().getPort())));
 
-            assertThat(errors).containsOnlyKeys("aws.access.key.id");
-            assertThat(errors.get("aws.access.key.id")).singleElement().asString()
-                    .startsWith("Credentials rejected by DynamoDB: UnrecognizedClientException (HTTP 400)");
+            assertThat(errors).containsOnlyKeys("aws.credentials.provider");
+            assertThat(errors.get("aws.credentials.provider")).singleElement().asString()
+                    .contains("refused the calls made with aws.credentials.provider=static:"
+                            + " UnrecognizedClientException (HTTP 400)")
+                    .contains("dynamodb:ListTables, DescribeTable, PutItem");
         } finally {
             refusing.stop(0);
         }

@@ -1,6 +1,7 @@
 package dev.shardbridge.sink.config;
 
-import java.net.URI;
+import dev.shardbridge.common.aws.AwsAccess;
+import dev.shardbridge.common.aws.AwsAccessConfig;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -11,38 +12,14 @@ import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.config.types.Password;
 
 /** The sink connector's configuration: where to write, how to guard writes, and how hard to push. */
 public class DynamoDbSinkConfig extends AbstractConfig {
 
-    private static final String CONNECTION_GROUP = "Connection";
     private static final String TARGET_GROUP = "Target";
     private static final String WRITES_GROUP = "Writes";
 
-    public static final String ENDPOINT_OVERRIDE_CONFIG = "dynamodb.endpoint.override";
-    private static final String ENDPOINT_OVERRIDE_DOC = "DynamoDB endpoint URL, e.g. http://localhost:8000 for the "
-            + "store emulator or DynamoDB Local. Empty uses the region's AWS endpoint.";
-    public static final String REGION_CONFIG = "aws.region";
-    private static final String REGION_DOC = "AWS region of the target table. Empty uses the SDK's default region chain.";
-    public static final String CREDENTIALS_PROVIDER_CONFIG = "aws.credentials.provider";
-    private static final String CREDENTIALS_PROVIDER_DOC = "Where credentials come from: default (the SDK's chain), "
-            + "static (aws.access.key.id and aws.secret.access.key), profile (aws.profile.name) or assume-role "
-            + "(aws.assume.role.arn, starting from the default chain).";
-    public static final String CREDENTIALS_PROVIDER_DEFAULT = CredentialsProviderType.DEFAULT.configValue();
-    public static final String ACCESS_KEY_ID_CONFIG = "aws.access.key.id";
-    private static final String ACCESS_KEY_ID_DOC = "Access key id for the static provider.";
-    public static final String SECRET_ACCESS_KEY_CONFIG = "aws.secret.access.key";
-    private static final String SECRET_ACCESS_KEY_DOC = "Secret access key for the static provider; hidden in logs and the REST API.";
-    public static final String PROFILE_NAME_CONFIG = "aws.profile.name";
-    private static final String PROFILE_NAME_DOC = "Profile name for the profile provider.";
-    public static final String ROLE_ARN_CONFIG = "aws.assume.role.arn";
-    private static final String ROLE_ARN_DOC = "ARN of the role to assume for the assume-role provider.";
-    public static final String ROLE_SESSION_NAME_CONFIG = "aws.assume.role.session.name";
-    private static final String ROLE_SESSION_NAME_DOC = "STS session name for the assume-role provider.";
     public static final String ROLE_SESSION_NAME_DEFAULT = "shardbridge-sink";
-    public static final String ROLE_EXTERNAL_ID_CONFIG = "aws.assume.role.external.id";
-    private static final String ROLE_EXTERNAL_ID_DOC = "Optional external id the role's trust policy requires.";
 
     public static final String TABLE_NAME_FORMAT_CONFIG = "table.name.format";
     private static final String TABLE_NAME_FORMAT_DOC = "Target table name; ${table} is the source table named in "
@@ -111,29 +88,9 @@ public class DynamoDbSinkConfig extends AbstractConfig {
     }
 
     private static ConfigDef configDef() {
-        int c = 0;
         int t = 0;
         int w = 0;
-        return new ConfigDef()
-                .define(ENDPOINT_OVERRIDE_CONFIG, Type.STRING, "", new EndpointValidator(), Importance.MEDIUM,
-                        ENDPOINT_OVERRIDE_DOC, CONNECTION_GROUP, ++c, Width.LONG, "Endpoint override")
-                .define(REGION_CONFIG, Type.STRING, "", Importance.MEDIUM, REGION_DOC, CONNECTION_GROUP, ++c,
-                        Width.SHORT, "Region")
-                .define(CREDENTIALS_PROVIDER_CONFIG, Type.STRING, CREDENTIALS_PROVIDER_DEFAULT,
-                        CredentialsProviderType.validator(), Importance.MEDIUM, CREDENTIALS_PROVIDER_DOC,
-                        CONNECTION_GROUP, ++c, Width.SHORT, "Credentials provider")
-                .define(ACCESS_KEY_ID_CONFIG, Type.STRING, "", Importance.MEDIUM, ACCESS_KEY_ID_DOC,
-                        CONNECTION_GROUP, ++c, Width.MEDIUM, "Access key id")
-                .define(SECRET_ACCESS_KEY_CONFIG, Type.PASSWORD, null, Importance.MEDIUM, SECRET_ACCESS_KEY_DOC,
-                        CONNECTION_GROUP, ++c, Width.MEDIUM, "Secret access key")
-                .define(PROFILE_NAME_CONFIG, Type.STRING, "", Importance.LOW, PROFILE_NAME_DOC,
-                        CONNECTION_GROUP, ++c, Width.MEDIUM, "Profile name")
-                .define(ROLE_ARN_CONFIG, Type.STRING, "", Importance.LOW, ROLE_ARN_DOC,
-                        CONNECTION_GROUP, ++c, Width.LONG, "Role ARN")
-                .define(ROLE_SESSION_NAME_CONFIG, Type.STRING, ROLE_SESSION_NAME_DEFAULT, new ConfigDef.NonEmptyString(),
-                        Importance.LOW, ROLE_SESSION_NAME_DOC, CONNECTION_GROUP, ++c, Width.MEDIUM, "Role session name")
-                .define(ROLE_EXTERNAL_ID_CONFIG, Type.STRING, "", Importance.LOW, ROLE_EXTERNAL_ID_DOC,
-                        CONNECTION_GROUP, ++c, Width.MEDIUM, "Role external id")
+        return AwsAccessConfig.define(new ConfigDef(), ROLE_SESSION_NAME_DEFAULT)
                 .define(TABLE_NAME_FORMAT_CONFIG, Type.STRING, TABLE_NAME_FORMAT_DEFAULT, new TableNameFormatValidator(),
                         Importance.HIGH, TABLE_NAME_FORMAT_DOC, TARGET_GROUP, ++t, Width.MEDIUM, "Table name format")
                 .define(TABLE_AUTO_CREATE_CONFIG, Type.BOOLEAN, false, Importance.MEDIUM, TABLE_AUTO_CREATE_DOC,
@@ -165,19 +122,7 @@ public class DynamoDbSinkConfig extends AbstractConfig {
 
     /** Rules between settings, which single-setting validators cannot express. */
     private void checkCombinations() {
-        switch (credentialsProviderType()) {
-            case STATIC -> {
-                requireSet(ACCESS_KEY_ID_CONFIG, "static");
-                Password secret = getPassword(SECRET_ACCESS_KEY_CONFIG);
-                if (secret == null || secret.value().isEmpty()) {
-                    throw new ConfigException(SECRET_ACCESS_KEY_CONFIG + " is required when "
-                            + CREDENTIALS_PROVIDER_CONFIG + "=static");
-                }
-            }
-            case PROFILE -> requireSet(PROFILE_NAME_CONFIG, "profile");
-            case ASSUME_ROLE -> requireSet(ROLE_ARN_CONFIG, "assume-role");
-            case DEFAULT -> { }
-        }
+        awsAccess().checkConsistent();
         if (getLong(RETRY_BACKOFF_MIN_CONFIG) > getLong(RETRY_BACKOFF_MAX_CONFIG)) {
             throw new ConfigException(RETRY_BACKOFF_MIN_CONFIG + " (" + getLong(RETRY_BACKOFF_MIN_CONFIG)
                     + ") must not exceed " + RETRY_BACKOFF_MAX_CONFIG + " (" + getLong(RETRY_BACKOFF_MAX_CONFIG) + ")");
@@ -193,31 +138,9 @@ public class DynamoDbSinkConfig extends AbstractConfig {
         }
     }
 
-    private void requireSet(String name, String provider) {
-        if (getString(name).isBlank()) {
-            throw new ConfigException(name + " is required when " + CREDENTIALS_PROVIDER_CONFIG + "=" + provider);
-        }
-    }
-
-    public Optional<URI> endpointOverride() {
-        String endpoint = getString(ENDPOINT_OVERRIDE_CONFIG).trim();
-        return endpoint.isEmpty() ? Optional.empty() : Optional.of(URI.create(endpoint));
-    }
-
-    public Optional<String> region() {
-        String region = getString(REGION_CONFIG).trim();
-        return region.isEmpty() ? Optional.empty() : Optional.of(region);
-    }
-
-    public CredentialsProviderType credentialsProviderType() {
-        return CredentialsProviderType.fromConfig(getString(CREDENTIALS_PROVIDER_CONFIG));
-    }
-
-    public CredentialsSettings credentials() {
-        String externalId = getString(ROLE_EXTERNAL_ID_CONFIG).trim();
-        return new CredentialsSettings(credentialsProviderType(), getString(ACCESS_KEY_ID_CONFIG),
-                getPassword(SECRET_ACCESS_KEY_CONFIG), getString(PROFILE_NAME_CONFIG), getString(ROLE_ARN_CONFIG),
-                getString(ROLE_SESSION_NAME_CONFIG), externalId.isEmpty() ? Optional.empty() : Optional.of(externalId));
+    /** Endpoint, region and credentials, shared in shape and meaning with the source connector. */
+    public AwsAccess awsAccess() {
+        return AwsAccessConfig.read(this);
     }
 
     public TableNameFormat tableNameFormat() {

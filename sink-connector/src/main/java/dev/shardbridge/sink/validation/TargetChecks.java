@@ -1,103 +1,107 @@
 package dev.shardbridge.sink.validation;
 
+import dev.shardbridge.common.config.InconsistentConfigException;
+import dev.shardbridge.common.validate.ConfigErrors;
+import dev.shardbridge.common.validate.FieldError;
+import dev.shardbridge.common.validate.StoreAccessCheck;
 import dev.shardbridge.sink.client.TargetClients;
 import dev.shardbridge.sink.config.DynamoDbSinkConfig;
 import dev.shardbridge.sink.config.KeySchemaSpec;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.config.ConfigValue;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
 /**
  * What {@code validate()} checks beyond single settings, turning each problem into an error on the
  * field a user would change: settings that contradict each other, an endpoint that does not answer,
- * credentials the service refuses, and — for the tables the config determines (a
- * {@code table.name.format} without {@code ${table}}, for each topic in {@code topics}) — a missing
- * table without auto-creation, or a table whose key schema differs from {@code table.key.schema}.
+ * credentials the service refuses (both through the shared {@link StoreAccessCheck}), and — for the tables
+ * the config determines (a {@code table.name.format} without {@code ${table}}, for each topic in
+ * {@code topics}) — a missing table without auto-creation, or a table whose key schema differs from
+ * {@code table.key.schema}.
  */
 public final class TargetChecks {
+
+    static final String PERMISSIONS = "dynamodb:ListTables, DescribeTable, PutItem, DeleteItem, BatchWriteItem"
+            + " (and CreateTable with table.auto.create)";
 
     private TargetChecks() {
     }
 
-    public static void addErrors(Map<String, String> props, Config config) {
-        if (config.configValues().stream().anyMatch(value -> !value.errorMessages().isEmpty())) {
-            return; // the settings themselves are wrong; talking to the endpoint would only add noise
+    /** {@code basic} plus the errors found; {@code basic} itself, with no call made, when it has errors already. */
+    public static Config validate(Config basic, Map<String, String> props) {
+        if (ConfigErrors.hasErrors(basic)) {
+            return basic; // the settings themselves are wrong; talking to the endpoint would only add noise
         }
         DynamoDbSinkConfig sink;
         try {
             sink = new DynamoDbSinkConfig(props);
+        } catch (InconsistentConfigException e) {
+            return ConfigErrors.withErrors(basic, List.of(new FieldError(e.key(), e.getMessage())));
         } catch (ConfigException e) {
-            field(config, fieldNamedIn(e.getMessage())).addErrorMessage(e.getMessage());
-            return;
+            return ConfigErrors.withErrors(basic, List.of(new FieldError(fieldNamedIn(e.getMessage()),
+                    e.getMessage())));
         }
-        try (DynamoDbClient client = TargetClients.createForValidation(sink)) {
-            if (reach(client, sink, config)) {
-                checkTables(client, sink, props, config);
+        return ConfigErrors.withErrors(basic, checkTarget(sink, props));
+    }
+
+    private static List<FieldError> checkTarget(DynamoDbSinkConfig sink, Map<String, String> props) {
+        StoreAccessCheck access = new StoreAccessCheck(sink.awsAccess(), PERMISSIONS);
+        try (TargetClients clients = new TargetClients(sink); DynamoDbClient client = clients.createForValidation()) {
+            Optional<FieldError> unreachable = access.reach(client);
+            if (unreachable.isPresent()) {
+                return List.of(unreachable.get());
             }
+            return checkTables(client, sink, props);
+        } catch (SdkException e) {
+            // Building the client failed, typically for want of a region.
+            return List.of(new FieldError(access.endpointKey(), "Cannot set up the AWS client: "
+                    + StoreAccessCheck.describe(e)));
         }
     }
 
-    private static boolean reach(DynamoDbClient client, DynamoDbSinkConfig sink, Config config) {
-        try {
-            client.listTables(b -> b.limit(1));
-            return true;
-        } catch (AwsServiceException e) {
-            String problem = ServiceRefusal.describe(e);
-            field(config, ServiceRefusal.blamesCredentials(e) ? credentialsField(sink)
-                    : DynamoDbSinkConfig.ENDPOINT_OVERRIDE_CONFIG).addErrorMessage(problem);
-        } catch (SdkClientException e) {
-            boolean credentials = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("credentials");
-            field(config, credentials ? credentialsField(sink) : DynamoDbSinkConfig.ENDPOINT_OVERRIDE_CONFIG)
-                    .addErrorMessage((credentials ? "Cannot load credentials: " : "Cannot reach "
-                            + sink.endpointOverride().map(Object::toString).orElse("the region's endpoint") + ": ")
-                            + e.getMessage());
-        }
-        return false;
-    }
-
-    private static void checkTables(DynamoDbClient client, DynamoDbSinkConfig sink, Map<String, String> props,
-                                    Config config) {
+    private static List<FieldError> checkTables(DynamoDbClient client, DynamoDbSinkConfig sink,
+                                                Map<String, String> props) {
+        List<FieldError> errors = new ArrayList<>();
         String format = sink.tableNameFormat().format();
         if (format.contains("${table}")) {
-            return; // the table depends on each record's source table: checked per record by the task
+            return errors; // the table depends on each record's source table: checked per record by the task
         }
         for (String topic : topics(props)) {
             String table;
             try {
                 table = sink.tableNameFormat().tableName("", topic);
             } catch (IllegalArgumentException e) {
-                field(config, DynamoDbSinkConfig.TABLE_NAME_FORMAT_CONFIG).addErrorMessage(e.getMessage());
+                errors.add(new FieldError(DynamoDbSinkConfig.TABLE_NAME_FORMAT_CONFIG, e.getMessage()));
                 continue;
             }
             describe(client, table).ifPresentOrElse(
-                    description -> checkKeySchema(table, description, sink.tableKeySchema(), config),
+                    description -> keySchemaError(table, description, sink.tableKeySchema()).ifPresent(errors::add),
                     () -> {
                         if (!sink.autoCreateTables()) {
-                            field(config, DynamoDbSinkConfig.TABLE_NAME_FORMAT_CONFIG).addErrorMessage("Target table "
+                            errors.add(new FieldError(DynamoDbSinkConfig.TABLE_NAME_FORMAT_CONFIG, "Target table "
                                     + table + " (for topic " + topic + ") does not exist and "
-                                    + DynamoDbSinkConfig.TABLE_AUTO_CREATE_CONFIG + " is false");
+                                    + DynamoDbSinkConfig.TABLE_AUTO_CREATE_CONFIG + " is false"));
                         }
                     });
         }
+        return errors;
     }
 
-    private static void checkKeySchema(String table, TableDescription description, Optional<KeySchemaSpec> expected,
-                                       Config config) {
+    private static Optional<FieldError> keySchemaError(String table, TableDescription description,
+                                                       Optional<KeySchemaSpec> expected) {
         KeySchemaSpec actual = KeySchemaSpec.of(description);
-        expected.filter(spec -> !spec.equals(actual)).ifPresent(spec ->
-                field(config, DynamoDbSinkConfig.TABLE_KEY_SCHEMA_CONFIG).addErrorMessage("Target table " + table
-                        + " has the key schema " + actual + ", but the change events need " + spec));
+        return expected.filter(spec -> !spec.equals(actual)).map(spec -> new FieldError(
+                DynamoDbSinkConfig.TABLE_KEY_SCHEMA_CONFIG, "Target table " + table + " has the key schema " + actual
+                        + ", but the change events need " + spec));
     }
 
     private static Optional<TableDescription> describe(DynamoDbClient client, String table) {
@@ -109,34 +113,14 @@ public final class TargetChecks {
     }
 
     private static List<String> topics(Map<String, String> props) {
-        String topics = props.getOrDefault("topics", "");
-        List<String> names = new ArrayList<>();
-        Arrays.stream(topics.split(",")).map(String::trim).filter(name -> !name.isEmpty()).forEach(names::add);
-        return names;
+        return Arrays.stream(props.getOrDefault("topics", "").split(",")).map(String::trim)
+                .filter(name -> !name.isEmpty()).toList();
     }
 
-    private static String credentialsField(DynamoDbSinkConfig sink) {
-        return switch (sink.credentialsProviderType()) {
-            case STATIC -> DynamoDbSinkConfig.ACCESS_KEY_ID_CONFIG;
-            case PROFILE -> DynamoDbSinkConfig.PROFILE_NAME_CONFIG;
-            case ASSUME_ROLE -> DynamoDbSinkConfig.ROLE_ARN_CONFIG;
-            case DEFAULT -> DynamoDbSinkConfig.CREDENTIALS_PROVIDER_CONFIG;
-        };
-    }
-
-    /** Rules between settings name the setting first; blame that one, or the provider if none is named. */
+    /** Rules between settings name the setting first; blame that one, or the first table setting if none is. */
     private static String fieldNamedIn(String message) {
         return DynamoDbSinkConfig.CONFIG_DEF.names().stream().filter(message::startsWith)
                 .max((a, b) -> Integer.compare(a.length(), b.length()))
-                .orElse(DynamoDbSinkConfig.CREDENTIALS_PROVIDER_CONFIG);
-    }
-
-    private static ConfigValue field(Config config, String name) {
-        return config.configValues().stream().filter(value -> value.name().equals(name)).findFirst()
-                .orElseGet(() -> {
-                    ConfigValue value = new ConfigValue(name);
-                    config.configValues().add(value);
-                    return value;
-                });
+                .orElse(DynamoDbSinkConfig.TABLE_NAME_FORMAT_CONFIG);
     }
 }

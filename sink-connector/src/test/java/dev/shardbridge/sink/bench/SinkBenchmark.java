@@ -188,7 +188,7 @@ public final class SinkBenchmark {
         store.createTable(name);
         Map<String, String> settings = new HashMap<>(store.sinkSettings());
         settings.put("max.in.flight.requests", "32");
-        try (var client = TargetClients.create(new DynamoDbSinkConfig(settings))) {
+        try (var clients = new TargetClients(new DynamoDbSinkConfig(settings)); var client = clients.create()) {
             ExecutorService threads = Executors.newFixedThreadPool(32);
             AtomicInteger next = new AtomicInteger();
             long start = System.nanoTime();

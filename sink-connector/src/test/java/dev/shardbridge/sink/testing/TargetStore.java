@@ -62,7 +62,7 @@ public final class TargetStore implements AutoCloseable {
     /** The connector settings that point the sink at this store. */
     public Map<String, String> sinkSettings() {
         Map<String, String> settings = new HashMap<>();
-        settings.put("dynamodb.endpoint.override", endpoint().toString());
+        settings.put("aws.endpoint.override", endpoint().toString());
         settings.put("aws.region", "us-east-1");
         settings.put("aws.credentials.provider", "static");
         settings.put("aws.access.key.id", "test");
