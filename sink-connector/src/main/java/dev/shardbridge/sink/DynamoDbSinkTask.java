@@ -15,7 +15,9 @@ import dev.shardbridge.sink.tables.TargetTables;
 import dev.shardbridge.sink.validation.ChangeValidator;
 import dev.shardbridge.sink.write.ChangeWriter;
 import dev.shardbridge.sink.write.GuardedPipeline;
+import dev.shardbridge.sink.write.StoredVersions;
 import dev.shardbridge.sink.write.UnguardedBatches;
+import dev.shardbridge.sink.write.VersionCheckedBatches;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -79,13 +81,24 @@ public class DynamoDbSinkTask extends SinkTask {
         GuardedRequests requests = new GuardedRequests(config.versionAttribute(), config.tombstoneAttribute(), expiry);
         decoding = new RecordDecoding(config.tableNameFormat());
         tables = new TargetTables(client, retry, config.autoCreateTables(), config.tableKeySchema());
-        writer = config.guardEnabled()
-                ? new GuardedPipeline(client, requests, retry, config.maxInFlightRequests())
-                : new UnguardedBatches(client, requests, retry, config.batchSize(), config.maxInFlightRequests());
+        writer = writer(config, requests, retry);
         errantRecords = new ErrantRecords(toleratesErrors(props) ? reporter() : null);
         reservedBytes = config.versionAttribute().getBytes(StandardCharsets.UTF_8).length + VERSION_VALUE_BYTES;
-        LOG.info("Sink task started: guard {}, {} writes in flight, bad records {}", config.guardEnabled() ? "on" : "OFF",
+        LOG.info("Sink task started: guard {}, {} writes in flight, bad records {}", config.guardEnabled()
+                        ? config.guardStrategy().configValue() : "OFF",
                 config.maxInFlightRequests(), toleratesErrors(props) ? "reported as errant records" : "fail the task");
+    }
+
+    private ChangeWriter writer(DynamoDbSinkConfig config, GuardedRequests requests, BoundedRetry retry) {
+        if (!config.guardEnabled()) {
+            return new UnguardedBatches(client, requests, retry, config.batchSize(), config.maxInFlightRequests());
+        }
+        return switch (config.guardStrategy()) {
+            case CONDITIONAL -> new GuardedPipeline(client, requests, retry, config.maxInFlightRequests());
+            case READ_BEFORE_WRITE -> new VersionCheckedBatches(
+                    new StoredVersions(client, retry, config.versionAttribute()),
+                    new UnguardedBatches(client, requests, retry, config.batchSize(), config.maxInFlightRequests()));
+        };
     }
 
     @Override

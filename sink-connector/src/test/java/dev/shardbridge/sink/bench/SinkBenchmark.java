@@ -71,13 +71,13 @@ public final class SinkBenchmark {
                 prefill(cluster, records);
                 System.out.printf("%d records of 1 KB items in %d partitions; %d cores, Java %s%n", records, PARTITIONS,
                         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-                System.out.printf("%-24s %12s %12s %10s%n", "scenario", "records/s", "total s", "items");
-                for (boolean guard : List.of(true, false)) {
+                System.out.printf("%-32s %12s %12s %10s%n", "scenario", "records/s", "total s", "items");
+                for (Guard guard : Guard.values()) {
                     for (int tasks : List.of(1, 4)) {
                         run(cluster, store, records, tasks, guard);
                     }
                 }
-                for (boolean guard : List.of(true, false)) {
+                for (Guard guard : Guard.values()) {
                     runTaskAlone(store, records, guard);
                 }
                 runPlainPuts(store, records);
@@ -113,16 +113,34 @@ public final class SinkBenchmark {
                 FIRST_SEQUENCE.add(BigInteger.valueOf(7L * i)).toString(), image);
     }
 
-    private static void run(EmbeddedConnectCluster cluster, TargetStore store, int records, int tasks, boolean guard)
+    /** The three ways the sink can write: the guard as conditional puts, the guard as batches, no guard. */
+    private enum Guard {
+        CONDITIONAL("conditional"), READ_BEFORE_WRITE("read-before-write"), OFF("off");
+
+        private final String label;
+
+        Guard(String label) {
+            this.label = label;
+        }
+
+        void configure(Map<String, String> config) {
+            config.put("guard.enabled", Boolean.toString(this != OFF));
+            if (this != OFF) {
+                config.put("guard.strategy", label);
+            }
+        }
+    }
+
+    private static void run(EmbeddedConnectCluster cluster, TargetStore store, int records, int tasks, Guard guard)
             throws InterruptedException {
-        String name = "bench-" + tasks + "-tasks-guard-" + (guard ? "on" : "off");
+        String name = "bench-" + tasks + "-tasks-guard-" + guard.label;
         store.createTable(name);
         Map<String, String> config = new HashMap<>(store.sinkSettings());
         config.put("connector.class", DynamoDbSinkConnector.class.getName());
         config.put("tasks.max", Integer.toString(tasks));
         config.put("topics", TOPIC);
         config.put("table.name.format", name);
-        config.put("guard.enabled", Boolean.toString(guard));
+        guard.configure(config);
         config.put("key.converter", CborConverter.class.getName());
         config.put("value.converter", CborConverter.class.getName());
         config.put("consumer.override.auto.offset.reset", "earliest");
@@ -141,7 +159,7 @@ public final class SinkBenchmark {
             page = store.client().scan(b -> b.tableName(name).select(Select.COUNT).exclusiveStartKey(start));
             counted += page.count();
         }
-        System.out.printf("%-24s %12.0f %12.1f %10d%n", tasks + " task(s), guard " + (guard ? "on" : "off"), rate,
+        System.out.printf("%-32s %12.0f %12.1f %10d%n", tasks + " task(s), guard " + guard.label, rate,
                 (done - created) / 1e9, counted);
         cluster.deleteConnector(name);
         if (counted != records) {
@@ -153,12 +171,12 @@ public final class SinkBenchmark {
      * The same records through one task's {@code put} directly, without Kafka or Connect around it:
      * the ceiling the write path itself reaches on this machine, for comparison with the cluster runs.
      */
-    private static void runTaskAlone(TargetStore store, int records, boolean guard) {
-        String name = "bench-task-alone-guard-" + (guard ? "on" : "off");
+    private static void runTaskAlone(TargetStore store, int records, Guard guard) {
+        String name = "bench-task-alone-guard-" + guard.label;
         store.createTable(name);
         Map<String, String> config = new HashMap<>(store.sinkSettings());
         config.put("table.name.format", name);
-        config.put("guard.enabled", Boolean.toString(guard));
+        guard.configure(config);
         config.put("max.in.flight.requests", "32");
         List<SinkRecord> batch = new ArrayList<>();
         for (int i = 0; i < records; i++) {
@@ -175,7 +193,7 @@ public final class SinkBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         task.stop();
-        System.out.printf("%-24s %12.0f %12.1f %10s%n", "task alone, guard " + (guard ? "on" : "off"),
+        System.out.printf("%-32s %12.0f %12.1f %10s%n", "task alone, guard " + guard.label,
                 records / seconds, seconds, "-");
     }
 
@@ -203,7 +221,7 @@ public final class SinkBenchmark {
             threads.shutdown();
             threads.awaitTermination(10, TimeUnit.MINUTES);
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("%-24s %12.0f %12.1f %10s%n", "plain PutItem, 32 threads", records / seconds, seconds, "-");
+            System.out.printf("%-32s %12.0f %12.1f %10s%n", "plain PutItem, 32 threads", records / seconds, seconds, "-");
         }
     }
 
