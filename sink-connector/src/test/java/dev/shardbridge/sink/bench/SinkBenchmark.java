@@ -26,6 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -153,7 +155,7 @@ public final class SinkBenchmark {
      * The same records through one task's {@code put} directly, without Kafka or Connect around it:
      * the ceiling the write path itself reaches on this machine, for comparison with the cluster runs.
      */
-    private static void runTaskAlone(TargetStore store, int records, boolean guard) {
+    private static void runTaskAlone(TargetStore store, int records, boolean guard) throws InterruptedException {
         String name = "bench-task-alone-guard-" + (guard ? "on" : "off");
         store.createTable(name);
         Map<String, String> config = new HashMap<>(store.sinkSettings());
@@ -172,6 +174,15 @@ public final class SinkBenchmark {
         long start = System.nanoTime();
         for (int from = 0; from < records; from += 2000) {
             task.put(batch.subList(from, Math.min(from + 2000, records)));
+        }
+        // Guarded writes run on after put returns; they are done when every offset is committable.
+        Map<TopicPartition, OffsetAndMetadata> consumed = new HashMap<>();
+        for (SinkRecord record : batch) {
+            consumed.merge(new TopicPartition(TOPIC, record.kafkaPartition()), new OffsetAndMetadata(record.kafkaOffset() + 1),
+                    (a, b) -> a.offset() >= b.offset() ? a : b);
+        }
+        while (!task.preCommit(consumed).equals(consumed)) {
+            Thread.sleep(1);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         task.stop();
