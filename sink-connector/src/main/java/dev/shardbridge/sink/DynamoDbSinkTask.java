@@ -4,12 +4,15 @@ import dev.shardbridge.event.ProjectVersion;
 import dev.shardbridge.sink.batch.BatchCollapser;
 import dev.shardbridge.sink.client.TargetClients;
 import dev.shardbridge.sink.config.DynamoDbSinkConfig;
+import dev.shardbridge.sink.config.GuardStrategy;
 import dev.shardbridge.sink.errors.BadRecordException;
 import dev.shardbridge.sink.guard.GuardedRequests;
 import dev.shardbridge.sink.guard.TombstoneExpiry;
 import dev.shardbridge.sink.retry.BoundedRetry;
+import dev.shardbridge.sink.task.ChangeGroup;
 import dev.shardbridge.sink.task.ErrantRecords;
 import dev.shardbridge.sink.task.PendingChange;
+import dev.shardbridge.sink.task.PipelinedWrites;
 import dev.shardbridge.sink.task.RecordDecoding;
 import dev.shardbridge.sink.tables.TargetTables;
 import dev.shardbridge.sink.validation.ChangeValidator;
@@ -26,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTask;
@@ -36,31 +41,32 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * Replays change events into the target tables.
  *
- * <p><b>Offsets.</b> {@code put} returns only once every change in its records is durable in the
- * target (DynamoDB acknowledges a write after storing it durably), was found already superseded
- * there, or its record is in the DLQ. Connect commits, after a {@code put} returns, the offsets of
- * the records it was given, so a committed offset never passes an unwritten change; the default
- * {@code preCommit} is therefore exact. Writes are still pipelined: within one {@code put} the
- * changes (one per item after collapsing) go out in parallel, up to {@code max.in.flight.requests}.
- * An asynchronous design that lets writes run across {@code put} calls and commits from
- * {@code preCommit} would overlap consumer polls with writes, but needs per-partition bookkeeping
- * of the lowest unfinished offset; Connect hands {@code put} up to {@code consumer.max.poll.records}
- * records, enough to keep the writers busy, so the simpler contract was chosen.
+ * <p><b>Offsets.</b> Connect must commit only records whose changes are durable in the target
+ * (DynamoDB acknowledges a write once it is stored durably), were found superseded there, or went
+ * to the DLQ. With the guard on, writes are pipelined: {@code put} decodes, validates and collapses
+ * its records, starts their writes and returns, so the next poll overlaps the writing, and
+ * {@link #preCommit} hands Connect, per partition, only the offsets before the first record still
+ * being written ({@link PipelinedWrites}). Without the guard, two writes of one item in flight at
+ * once could land out of order and nothing would repair it, so {@code put} writes its batch and
+ * waits, and the default {@code preCommit} (everything {@code put} was given) is exact.
  *
- * <p>A task stopped or failing mid-{@code put} commits nothing of it; the records come again and the
- * guard makes the repeated writes harmless.
+ * <p>A task stopped or failing with writes outstanding commits none of their records; they are
+ * delivered again and the guard makes the repeated writes harmless.
  */
 public class DynamoDbSinkTask extends SinkTask {
 
     private static final Logger LOG = LoggerFactory.getLogger(DynamoDbSinkTask.class);
     /** The version attribute's value: a sequence number zero-padded to 40 digits. */
     private static final int VERSION_VALUE_BYTES = 40;
+    /** Items a task may have submitted but not written, per writer thread: enough to keep them busy across a poll. */
+    private static final int UNWRITTEN_ITEMS_PER_WRITER = 64;
 
     private TargetClients targetClients;
     private DynamoDbClient client;
     private RecordDecoding decoding;
     private TargetTables tables;
     private ChangeWriter writer;
+    private PipelinedWrites pipelined;
     private ErrantRecords errantRecords;
     private int reservedBytes;
     private final Map<String, ChangeValidator> validators = new ConcurrentHashMap<>();
@@ -81,7 +87,13 @@ public class DynamoDbSinkTask extends SinkTask {
         GuardedRequests requests = new GuardedRequests(config.versionAttribute(), config.tombstoneAttribute(), expiry);
         decoding = new RecordDecoding(config.tableNameFormat());
         tables = new TargetTables(client, retry, config.autoCreateTables(), config.tableKeySchema());
-        writer = writer(config, requests, retry);
+        if (config.guardEnabled() && config.guardStrategy() == GuardStrategy.CONDITIONAL) {
+            // Conditional writes are safe in any order, so they may run on across put() calls.
+            pipelined = new PipelinedWrites(new GuardedPipeline(client, requests, retry, config.maxInFlightRequests()),
+                    config.maxInFlightRequests() * UNWRITTEN_ITEMS_PER_WRITER);
+        } else {
+            writer = batchWriter(config, requests, retry);
+        }
         errantRecords = new ErrantRecords(toleratesErrors(props) ? reporter() : null);
         reservedBytes = config.versionAttribute().getBytes(StandardCharsets.UTF_8).length + VERSION_VALUE_BYTES;
         LOG.info("Sink task started: guard {}, {} writes in flight, bad records {}", config.guardEnabled()
@@ -89,20 +101,24 @@ public class DynamoDbSinkTask extends SinkTask {
                 config.maxInFlightRequests(), toleratesErrors(props) ? "reported as errant records" : "fail the task");
     }
 
-    private ChangeWriter writer(DynamoDbSinkConfig config, GuardedRequests requests, BoundedRetry retry) {
-        if (!config.guardEnabled()) {
-            return new UnguardedBatches(client, requests, retry, config.batchSize(), config.maxInFlightRequests());
-        }
-        return switch (config.guardStrategy()) {
-            case CONDITIONAL -> new GuardedPipeline(client, requests, retry, config.maxInFlightRequests());
-            case READ_BEFORE_WRITE -> new VersionCheckedBatches(
-                    new StoredVersions(client, retry, config.versionAttribute()),
-                    new UnguardedBatches(client, requests, retry, config.batchSize(), config.maxInFlightRequests()));
-        };
+    /**
+     * The writers whose batches must land before the next batch reads or writes the same items, so put() waits
+     * for them: unconditional batches could otherwise overtake each other, and read-before-write reads versions
+     * that a write still in flight is about to change.
+     */
+    private ChangeWriter batchWriter(DynamoDbSinkConfig config, GuardedRequests requests, BoundedRetry retry) {
+        UnguardedBatches batches = new UnguardedBatches(client, requests, retry, config.batchSize(),
+                config.maxInFlightRequests());
+        return config.guardEnabled()
+                ? new VersionCheckedBatches(new StoredVersions(client, retry, config.versionAttribute()), batches)
+                : batches;
     }
 
     @Override
     public void put(Collection<SinkRecord> records) {
+        if (pipelined != null) {
+            pipelined.settle(errantRecords);
+        }
         List<PendingChange> changes = new ArrayList<>(records.size());
         for (SinkRecord record : records) {
             try {
@@ -114,9 +130,30 @@ public class DynamoDbSinkTask extends SinkTask {
                 errantRecords.report(record, e.getMessage());
             }
         }
-        List<PendingChange> collapsed = BatchCollapser.collapse(changes, PendingChange::event, PendingChange::table);
-        writer.write(collapsed).forEach(rejection -> errantRecords.report(rejection.change().record(), rejection.reason()));
         errantRecords.awaitReported();
+        if (pipelined != null) {
+            pipelined.submit(ChangeGroup.of(changes));
+        } else {
+            List<PendingChange> collapsed = BatchCollapser.collapse(changes, PendingChange::event, PendingChange::table);
+            writer.write(collapsed).forEach(rejection -> errantRecords.report(rejection.change().record(), rejection.reason()));
+            errantRecords.awaitReported();
+        }
+    }
+
+    @Override
+    public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+        if (pipelined == null) {
+            return super.preCommit(currentOffsets);
+        }
+        pipelined.settle(errantRecords);
+        return pipelined.committable(currentOffsets);
+    }
+
+    @Override
+    public void close(Collection<TopicPartition> partitions) {
+        if (pipelined != null) {
+            pipelined.forget(partitions);
+        }
     }
 
     private ChangeValidator validator(PendingChange change) {
@@ -146,6 +183,9 @@ public class DynamoDbSinkTask extends SinkTask {
     public void stop() {
         if (writer != null) {
             writer.close();
+        }
+        if (pipelined != null) {
+            pipelined.close();
         }
         if (client != null) {
             client.close();

@@ -10,9 +10,11 @@ import dev.shardbridge.event.Operation;
 import dev.shardbridge.event.connect.EnvelopeEncoder;
 import dev.shardbridge.event.connect.EnvelopeRecord;
 import dev.shardbridge.sink.testing.ChangeHistory;
+import dev.shardbridge.sink.testing.ConnectHarness;
 import dev.shardbridge.sink.testing.FakeSinkTaskContext;
 import dev.shardbridge.sink.testing.TargetStore;
 import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -20,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -76,7 +80,7 @@ class DynamoDbSinkTaskTest {
         Collections.shuffle(redelivered, new Random(3));
 
         for (int from = 0; from < redelivered.size(); from += 90) {
-            task.put(redelivered.subList(from, Math.min(from + 90, redelivered.size())));
+            putAndAwaitCommittable(task, redelivered.subList(from, Math.min(from + 90, redelivered.size())));
         }
 
         assertThat(store.visibleItems(table)).isEqualTo(history.expectedState());
@@ -90,8 +94,8 @@ class DynamoDbSinkTaskTest {
                 ChangeHistory.image("a", 1, new Random(1), 10));
         ChangeEvent delete = ChangeHistory.event(Operation.DELETE, table, "a", "100000000000000000002", null);
 
-        task.put(records(List.of(delete)));
-        task.put(records(List.of(put)));
+        putAndAwaitCommittable(task, records(List.of(delete)));
+        putAndAwaitCommittable(task, records(List.of(put)));
 
         assertThat(store.visibleItems(table)).isEmpty();
         assertThat(store.rawItems(table).get("a")).containsEntry(TargetStore.TOMBSTONE_ATTRIBUTE,
@@ -103,7 +107,7 @@ class DynamoDbSinkTaskTest {
         store.createTable(table);
         DynamoDbSinkTask task = task(Map.of());
 
-        task.put(List.of(new SinkRecord(TOPIC, 0, null, Map.of(), null, null, offset++)));
+        putAndAwaitCommittable(task, List.of(new SinkRecord(TOPIC, 0, null, Map.of(), null, null, offset++)));
 
         assertThat(store.rawItems(table)).isEmpty();
     }
@@ -121,7 +125,7 @@ class DynamoDbSinkTaskTest {
         List<SinkRecord> records = new ArrayList<>(records(List.of(good, noImage, huge)));
         records.add(new SinkRecord(TOPIC, 0, null, "k", Schema.STRING_SCHEMA, "not an envelope", offset++));
 
-        task.put(records);
+        putAndAwaitCommittable(task, records);
 
         assertThat(store.visibleItems(table)).containsOnlyKeys("good");
         assertThat(context.reported()).extracting(reported -> reported.error().getMessage())
@@ -137,7 +141,7 @@ class DynamoDbSinkTaskTest {
         FakeSinkTaskContext context = new FakeSinkTaskContext(true);
         DynamoDbSinkTask task = task(Map.of("errors.tolerance", "all"), context);
 
-        task.put(records(List.of(ChangeHistory.event(Operation.CREATE, table, "text-key", "100000000000000000001",
+        putAndAwaitCommittable(task, records(List.of(ChangeHistory.event(Operation.CREATE, table, "text-key", "100000000000000000001",
                 ChangeHistory.image("text-key", 1, new Random(1), 10)))));
 
         assertThat(context.reported()).singleElement().extracting(reported -> reported.error().getMessage())
@@ -166,7 +170,7 @@ class DynamoDbSinkTaskTest {
                 .hasMessageContaining("Target table " + table + " does not exist");
 
         DynamoDbSinkTask creating = task(Map.of("table.auto.create", "true"));
-        creating.put(records);
+        putAndAwaitCommittable(creating, records);
 
         var keySchema = store.client().describeTable(b -> b.tableName(table)).table().keySchema();
         assertThat(keySchema).singleElement().satisfies(element -> {
@@ -182,7 +186,7 @@ class DynamoDbSinkTaskTest {
         ChangeHistory history = ChangeHistory.random(table, 40, 300, 11, 50);
         DynamoDbSinkTask task = task(Map.of("guard.enabled", "false", "batch.size", "7"));
 
-        task.put(records(history.changes()));
+        putAndAwaitCommittable(task, records(history.changes()));
 
         assertThat(store.visibleItems(table)).isEqualTo(history.expectedState());
         assertThat(store.rawItems(table)).hasSize(40);
@@ -194,7 +198,7 @@ class DynamoDbSinkTaskTest {
         DynamoDbSinkTask task = task(Map.of("tombstone.ttl.attribute", "expires_at", "tombstone.ttl.ms", "3600000"));
         long before = System.currentTimeMillis() / 1000;
 
-        task.put(records(List.of(ChangeHistory.event(Operation.DELETE, table, "gone", "100000000000000000002", null))));
+        putAndAwaitCommittable(task, records(List.of(ChangeHistory.event(Operation.DELETE, table, "gone", "100000000000000000002", null))));
 
         long expiresAt = Long.parseLong(store.rawItems(table).get("gone").get("expires_at").n());
         assertThat(expiresAt).isBetween(before + 3600, System.currentTimeMillis() / 1000 + 3600);
@@ -211,7 +215,7 @@ class DynamoDbSinkTaskTest {
         DynamoDbSinkTask task = task(Map.of("retry.backoff.min.ms", "1", "retry.backoff.max.ms", "20",
                 "retry.max.attempts", "30"));
 
-        task.put(records(history.changes()));
+        putAndAwaitCommittable(task, records(history.changes()));
 
         assertThat(store.visibleItems(table)).isEqualTo(history.expectedState());
         assertThat(store.emulator().admin().faults()).allSatisfy(fault -> assertThat(fault.hits()).isPositive());
@@ -225,7 +229,7 @@ class DynamoDbSinkTaskTest {
         DynamoDbSinkTask task = task(Map.of("guard.enabled", "false", "retry.backoff.min.ms", "1",
                 "retry.backoff.max.ms", "5", "retry.max.attempts", "40"));
 
-        task.put(records(history.changes()));
+        putAndAwaitCommittable(task, records(history.changes()));
 
         assertThat(store.visibleItems(table)).isEqualTo(history.expectedState());
         assertThat(store.emulator().admin().faults()).singleElement()
@@ -243,10 +247,69 @@ class DynamoDbSinkTaskTest {
         assertThatThrownBy(() -> task(Map.of("table.auto.create", "true")).put(records(List.of(change))))
                 .hasMessageContaining("set table.key.schema");
 
-        task(Map.of("table.auto.create", "true", "table.key.schema", "order:N,customer:S")).put(records(List.of(change)));
+        putAndAwaitCommittable(task(Map.of("table.auto.create", "true", "table.key.schema", "order:N,customer:S")),
+                records(List.of(change)));
         assertThat(store.client().describeTable(b -> b.tableName(table)).table().keySchema())
                 .extracting(element -> element.attributeName() + "/" + element.keyType())
                 .containsExactly("order/HASH", "customer/RANGE");
+    }
+
+    @Test
+    void offsetsOfRecordsStillBeingWrittenAreNotCommittable() {
+        store.createTable(table);
+        store.emulator().admin().addFault(FaultRule.latencyOf(Duration.ofMillis(300)).onOperation("PutItem").onTable(table));
+        DynamoDbSinkTask task = task(Map.of());
+        List<SinkRecord> records = records(ChangeHistory.random(table, 10, 10, 4, 10).changes());
+        long first = records.get(0).kafkaOffset();
+
+        task.put(records);
+
+        Map<TopicPartition, OffsetAndMetadata> consumed = consumed(records);
+        assertThat(task.preCommit(consumed)).containsEntry(new TopicPartition(TOPIC, 0), new OffsetAndMetadata(first));
+        awaitCommittable(task, consumed);
+    }
+
+    @Test
+    void aWriteThatFailsForGoodFailsTheNextCommitAndNothingOfItIsCommitted() {
+        store.createTable(table);
+        DynamoDbSinkTask task = task(Map.of("retry.max.attempts", "2", "retry.backoff.min.ms", "1"));
+        putAndAwaitCommittable(task, records(ChangeHistory.random(table, 5, 5, 4, 10).changes()));
+        store.client().deleteTable(b -> b.tableName(table));
+        List<SinkRecord> records = records(ChangeHistory.random(table, 5, 5, 5, 10).changes());
+
+        task.put(records);
+
+        Map<TopicPartition, OffsetAndMetadata> consumed = consumed(records);
+        Instant deadline = Instant.now().plusSeconds(20);
+        assertThatThrownBy(() -> {
+            while (Instant.now().isBefore(deadline)) {
+                assertThat(task.preCommit(consumed).get(new TopicPartition(TOPIC, 0)).offset())
+                        .isEqualTo(records.get(0).kafkaOffset());
+                Thread.sleep(10);
+            }
+        }).isInstanceOf(ConnectException.class).hasMessageContaining("to table " + table)
+                .hasMessageContaining("ResourceNotFoundException");
+    }
+
+    /** Puts the records, then waits until Connect could commit all of them, as it would before committing. */
+    private static void putAndAwaitCommittable(DynamoDbSinkTask task, List<SinkRecord> records) {
+        task.put(records);
+        awaitCommittable(task, consumed(records));
+    }
+
+    private static void awaitCommittable(DynamoDbSinkTask task, Map<TopicPartition, OffsetAndMetadata> consumed) {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (!task.preCommit(consumed).equals(consumed)) {
+            assertThat(Instant.now()).as("writes still unfinished").isBefore(deadline);
+            ConnectHarness.sleep(Duration.ofMillis(10));
+        }
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> consumed(List<SinkRecord> records) {
+        Map<TopicPartition, OffsetAndMetadata> consumed = new HashMap<>();
+        records.forEach(record -> consumed.merge(new TopicPartition(record.topic(), record.kafkaPartition()),
+                new OffsetAndMetadata(record.kafkaOffset() + 1), (a, b) -> a.offset() >= b.offset() ? a : b));
+        return consumed;
     }
 
     private DynamoDbSinkTask task(Map<String, String> settings) {

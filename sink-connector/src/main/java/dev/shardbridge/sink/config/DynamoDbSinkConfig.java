@@ -75,9 +75,10 @@ public class DynamoDbSinkConfig extends AbstractConfig {
             + "Used when guard.enabled=false; guarded writes are conditional and go out one item per PutItem.";
     public static final int BATCH_SIZE_DEFAULT = 25;
     public static final String MAX_IN_FLIGHT_CONFIG = "max.in.flight.requests";
-    private static final String MAX_IN_FLIGHT_DOC = "Most concurrent write requests per task: the changes of "
-            + "one put (one per item after collapsing) are written in parallel by this many threads, each retrying "
-            + "its own item, so a throttled item does not hold up the others.";
+    private static final String MAX_IN_FLIGHT_DOC = "Most concurrent write requests per task: changes (one per "
+            + "item and batch after collapsing) are written in parallel by this many threads, each retrying its own "
+            + "item, so a throttled item does not hold up the others. With guard.strategy=conditional, writes also "
+            + "continue while the task polls its next batch; offsets are committed only for records already written.";
     public static final int MAX_IN_FLIGHT_DEFAULT = 16;
     public static final String RETRY_MAX_ATTEMPTS_CONFIG = "retry.max.attempts";
     private static final String RETRY_MAX_ATTEMPTS_DOC = "Most attempts for a retriable write (throttling, 5xx, "

@@ -8,6 +8,7 @@ import dev.shardbridge.sink.task.PendingChange;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -37,6 +38,14 @@ public final class GuardedPipeline implements ChangeWriter {
         List<Supplier<Optional<Rejection>>> jobs = changes.stream()
                 .map(change -> (Supplier<Optional<Rejection>>) () -> writeOne(change)).toList();
         return threads.runAll(jobs).stream().flatMap(Optional::stream).toList();
+    }
+
+    /**
+     * Starts writing one change and returns at once: the future holds the rejection if the target
+     * refuses the item, and fails with a {@link WriteFailedException} if the write cannot be done.
+     */
+    public CompletableFuture<Optional<Rejection>> submit(PendingChange change) {
+        return threads.submit(() -> writeOne(change));
     }
 
     private Optional<Rejection> writeOne(PendingChange change) {

@@ -32,6 +32,11 @@ final class WriterThreads implements AutoCloseable {
         this.executor = Executors.newFixedThreadPool(threads, factory);
     }
 
+    /** Starts one job; its future completes when the job does. */
+    <T> CompletableFuture<T> submit(Supplier<T> job) {
+        return CompletableFuture.supplyAsync(job, executor);
+    }
+
     /** Runs every job concurrently and returns their results in order once all have finished. */
     <T> List<T> runAll(List<Supplier<T>> jobs) {
         List<CompletableFuture<T>> futures = jobs.stream().map(job -> CompletableFuture.supplyAsync(job, executor)).toList();
