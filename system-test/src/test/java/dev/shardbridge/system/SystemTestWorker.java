@@ -14,7 +14,7 @@ import java.util.Properties;
  * What every system test's Connect worker shares: the built plugin directory as {@code plugin.path}, and the
  * settings of {@code config/connect-distributed.properties} that matter on the test cluster.
  */
-final class SystemTestWorker {
+public final class SystemTestWorker {
 
     private static final List<String> FROM_CONFIG_FILE = List.of("key.converter", "value.converter",
             "key.converter.schemas.enable", "value.converter.schemas.enable", "offset.flush.interval.ms",
@@ -31,11 +31,11 @@ final class SystemTestWorker {
         return System.getProperty("shardbridge.version");
     }
 
-    static Path configFile(String name) {
+    public static Path configFile(String name) {
         return Path.of(System.getProperty("shardbridge.config.dir"), name);
     }
 
-    static Map<String, String> props() {
+    public static Map<String, String> props() {
         Properties file = new Properties();
         try (InputStream in = Files.newInputStream(configFile("connect-distributed.properties"))) {
             file.load(in);

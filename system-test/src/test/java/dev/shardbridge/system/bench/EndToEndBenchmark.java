@@ -3,6 +3,7 @@ package dev.shardbridge.system.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shardbridge.emulator.StoreEmulator;
+import dev.shardbridge.system.SystemTestWorker;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -20,7 +21,6 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -181,16 +181,15 @@ public final class EndToEndBenchmark {
 
     @SuppressWarnings("unchecked")
     private static Map<String, String> connectorConfig(String file, StoreEmulator emulator) throws IOException {
-        JsonNode request = JSON.readTree(Path.of(System.getProperty("shardbridge.config.dir"), file).toFile());
+        JsonNode request = JSON.readTree(SystemTestWorker.configFile(file).toFile());
         Map<String, String> config = new HashMap<>(JSON.convertValue(request.get("config"), Map.class));
         config.put("aws.endpoint.override", emulator.endpoint().toString());
         return config;
     }
 
+    /** The worker of {@code config/connect-distributed.properties} (JSON records), on the built plugin. */
     private static Map<String, String> workerProps() {
-        Map<String, String> props = new HashMap<>();
-        props.put("plugin.path", System.getProperty("shardbridge.plugin.path"));
-        props.put("plugin.discovery", "service_load");
+        Map<String, String> props = SystemTestWorker.props();
         props.put("offset.flush.interval.ms", "5000");
         return props;
     }
