@@ -35,6 +35,8 @@ final class DemoRun {
     private final PrintStream out;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile LocalStack stack;
+    private volatile Path runDir;
+    private volatile boolean stopRequested;
 
     DemoRun(Options options, PrintStream out) {
         this.options = options;
@@ -44,7 +46,7 @@ final class DemoRun {
     int run() throws IOException, InterruptedException {
         Instant start = Instant.now();
         RepoLayout layout = RepoLayout.locate(options.pluginPath());
-        Path runDir = Files.createTempDirectory("shardbridge-quickstart-");
+        runDir = Files.createTempDirectory("shardbridge-quickstart-");
         out.printf("Starting the store emulator (:%d), a KRaft Kafka broker (:%d) and a Connect worker (:%d)%n"
                         + "  plugin.path %s%n  data in %s%n", options.ports().emulator(), options.ports().kafka(),
                 options.ports().connect(), layout.pluginPath(), runDir);
@@ -67,11 +69,21 @@ final class DemoRun {
 
     /** Stops a running demo from another thread (the Ctrl-C hook); returns when everything has stopped. */
     void stop() {
+        stopRequested = true;
         LocalStack running = stack;
         if (running != null) {
             running.close();
         }
+        Path dir = runDir;
+        if (dir != null) {
+            LocalStack.deleteDirectory(dir); // the JVM ends after this hook; run()'s own cleanup may never come
+        }
         stopped.countDown();
+    }
+
+    /** True once {@link #stop()} was called: failures after that are the stack going away, not findings. */
+    boolean stopRequested() {
+        return stopRequested;
     }
 
     private RunReport demo(LocalStack stack, RepoLayout layout, Instant start, Duration startup)

@@ -19,6 +19,8 @@ public final class Quickstart implements Callable<Integer> {
 
     /** System property naming the full log file (Kafka's and Connect's logs go there, not to the terminal). */
     static final String LOG_FILE_PROPERTY = "shardbridge.quickstart.log";
+    /** The shell's status for a command ended by Ctrl-C (128 + SIGINT). */
+    private static final int STOPPED = 130;
 
     @Option(names = "--records", description = "Writes to the source table (default: ${DEFAULT-VALUE}).")
     int records = 20_000;
@@ -66,9 +68,12 @@ public final class Quickstart implements Callable<Integer> {
         }, "quickstart-stop");
         Runtime.getRuntime().addShutdownHook(stopOnSignal);
         try {
-            System.out.println("Full log: " + System.getProperty(LOG_FILE_PROPERTY, "quickstart.log"));
+            System.out.println("Full log: " + System.getProperty(LOG_FILE_PROPERTY, "target/quickstart.log"));
             return run.run();
-        } catch (IllegalStateException e) {
+        } catch (RuntimeException e) {
+            if (run.stopRequested()) {
+                return STOPPED;
+            }
             System.err.println();
             System.err.println("quickstart: " + e.getMessage());
             return 2;
