@@ -13,12 +13,9 @@ import dev.shardbridge.source.offset.ShardPartition;
 import dev.shardbridge.source.validate.SourceConnectorValidation;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.connect.connector.ConnectorContext;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.apache.kafka.connect.source.SourceConnector;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
@@ -32,30 +29,21 @@ import java.util.Map;
  */
 public class DynamoDbStreamsSourceConnector extends SourceConnector {
 
-    private static final Logger log = LoggerFactory.getLogger(DynamoDbStreamsSourceConnector.class);
-
     private Map<String, String> props;
     private AwsClients clients;
     private DynamoDbClient dynamoDb;
     private DynamoDbStreamsClient streams;
     private ShardMonitor monitor;
+    /**
+     * The last assignment handed out, so a reconfiguration moves as few shards as it can. Connect does not give a
+     * restarted connector its tasks' configs (it never calls the two-argument {@code initialize}), so after a
+     * restart the first assignment is the canonical one; positions live in offsets, so only placement changes.
+     */
     private ShardAssignment previous = ShardAssignment.EMPTY;
 
     @Override
     public String version() {
         return ProjectVersion.get();
-    }
-
-    /** The task configs Connect already holds tell which task read which shard, so a restart keeps them in place. */
-    @Override
-    public void initialize(ConnectorContext ctx, List<Map<String, String>> taskConfigs) {
-        super.initialize(ctx, taskConfigs);
-        try {
-            previous = ShardAssignment.fromTaskConfigs(taskConfigs);
-        } catch (IllegalArgumentException e) {
-            log.info("Ignoring task configs from an earlier version: {}", e.getMessage());
-            previous = ShardAssignment.EMPTY;
-        }
     }
 
     @Override

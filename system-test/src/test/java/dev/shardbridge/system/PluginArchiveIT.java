@@ -23,16 +23,12 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,36 +49,16 @@ class PluginArchiveIT {
 
     @BeforeAll
     static void start() {
-        Path pluginPath = Path.of(System.getProperty("shardbridge.plugin.path"));
-        assertThat(pluginPath.resolve("shardbridge-" + version()).resolve("manifest.json"))
+        assertThat(SystemTestWorker.pluginPath().resolve("shardbridge-" + version()).resolve("manifest.json"))
                 .as("the plugin archive was built").exists();
         emulator = StoreEmulator.start();
         dynamoDb = DynamoDbClient.builder().endpointOverride(emulator.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .build();
         connect = new EmbeddedConnectCluster.Builder().name("shardbridge-system").numWorkers(1).numBrokers(1)
-                .workerProps(workerProps(pluginPath))
+                .workerProps(SystemTestWorker.props())
                 .build();
         connect.start();
-    }
-
-    /** The worker settings of {@code config/connect-distributed.properties}, on the test cluster's ports and paths. */
-    private static Map<String, String> workerProps(Path pluginPath) {
-        Properties file = new Properties();
-        try (var in = Files.newInputStream(Path.of(System.getProperty("shardbridge.config.dir"),
-                "connect-distributed.properties"))) {
-            file.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Map<String, String> props = new HashMap<>();
-        for (String key : List.of("key.converter", "value.converter", "key.converter.schemas.enable",
-                "value.converter.schemas.enable", "offset.flush.interval.ms", "plugin.discovery", "config.providers",
-                "config.providers.file.class", "config.providers.env.class")) {
-            props.put(key, file.getProperty(key));
-        }
-        props.put("plugin.path", pluginPath.toString());
-        return props;
     }
 
     @AfterAll
@@ -108,8 +84,7 @@ class PluginArchiveIT {
     @Test
     void theSourceFromConfigJsonStreamsASplittingTableAndResumesExactlyAfterARestart() throws Exception {
         createTable();
-        JsonNode request = JSON.readTree(Path.of(System.getProperty("shardbridge.config.dir"), "source-emulator.json")
-                .toFile());
+        JsonNode request = JSON.readTree(SystemTestWorker.configFile("source-emulator.json").toFile());
         Map<String, String> config = JSON.convertValue(request.get("config"), Map.class);
         config.put("aws.endpoint.override", emulator.endpoint().toString());
         String name = request.get("name").asText();
@@ -181,6 +156,6 @@ class PluginArchiveIT {
     }
 
     private static String version() {
-        return System.getProperty("shardbridge.version");
+        return SystemTestWorker.version();
     }
 }

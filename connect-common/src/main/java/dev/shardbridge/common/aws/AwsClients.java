@@ -98,7 +98,11 @@ public final class AwsClients implements AutoCloseable {
         return provider;
     }
 
-    private <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
+    /**
+     * Points any SDK client builder at the store with the shared credentials, for callers that tune the client
+     * further (HTTP pool, retries); settings made on the builder afterwards win.
+     */
+    public <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
         access.endpointOverride().ifPresent(builder::endpointOverride);
         access.region().ifPresent(builder::region);
         return builder.credentialsProvider(credentialsProvider()).overrideConfiguration(overrides);

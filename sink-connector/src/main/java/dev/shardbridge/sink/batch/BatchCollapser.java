@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -13,30 +14,38 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * <p>Every write replaces the whole item, so only the newest change of a key matters; writing the
  * others would cost capacity and, in one BatchWriteItem, is refused outright (no duplicate keys).
- * Ties (a redelivered change) keep the later record. Items are told apart by source table and key,
- * so equal keys from two tables are not merged.
+ * Ties (a redelivered change) keep the later record. Items are told apart by table and key, so
+ * equal keys in two tables are not merged.
  */
 public final class BatchCollapser {
 
     private BatchCollapser() {
     }
 
-    /** The newest change per item, in the order each item first appeared in {@code changes}. */
+    /** The newest change per item of its source table, in the order each item first appeared. */
     public static List<ChangeEvent> collapse(List<ChangeEvent> changes) {
-        Map<ItemIdentity, ChangeEvent> newest = new LinkedHashMap<>();
-        for (ChangeEvent change : changes) {
-            newest.merge(ItemIdentity.of(change), change, BatchCollapser::newer);
+        return collapse(changes, change -> change, change -> change.source().table());
+    }
+
+    /**
+     * The newest element per item, in the order each item first appeared in {@code elements}.
+     *
+     * @param change the change an element carries
+     * @param table  the table an element is written to; elements for different tables never collapse
+     */
+    public static <T> List<T> collapse(List<T> elements, Function<T, ChangeEvent> change, Function<T, String> table) {
+        Map<ItemIdentity, T> newest = new LinkedHashMap<>();
+        for (T element : elements) {
+            ItemIdentity identity = new ItemIdentity(table.apply(element), change.apply(element).key());
+            newest.merge(identity, element, (kept, candidate) -> newer(kept, candidate, change));
         }
         return List.copyOf(new ArrayList<>(newest.values()));
     }
 
-    private static ChangeEvent newer(ChangeEvent kept, ChangeEvent candidate) {
-        return SourcePosition.of(kept).isAfter(SourcePosition.of(candidate)) ? kept : candidate;
+    private static <T> T newer(T kept, T candidate, Function<T, ChangeEvent> change) {
+        return SourcePosition.of(change.apply(kept)).isAfter(SourcePosition.of(change.apply(candidate))) ? kept : candidate;
     }
 
     private record ItemIdentity(String table, Map<String, AttributeValue> key) {
-        static ItemIdentity of(ChangeEvent change) {
-            return new ItemIdentity(change.source().table(), change.key());
-        }
     }
 }

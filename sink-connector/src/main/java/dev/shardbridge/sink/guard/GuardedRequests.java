@@ -5,6 +5,7 @@ import dev.shardbridge.event.Operation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
@@ -18,7 +19,10 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
  *
  * <p>A delete is written as a tombstone, not removed: an item holding only the key, the version
  * and the tombstone flag. Removing the item would also remove its version, and a late put of an
- * older image would then pass the "no version yet" branch and resurrect the item.
+ * older image would then pass the "no version yet" branch and resurrect the item. Tombstones may
+ * carry an expiry attribute ({@link TombstoneExpiry}) so DynamoDB TTL purges them once no late
+ * change can arrive any more; a put leaves the image's own attributes alone, including one of
+ * that name, because it may be the user's own TTL attribute.
  */
 public final class GuardedRequests {
 
@@ -28,8 +32,18 @@ public final class GuardedRequests {
 
     private final String versionAttribute;
     private final String tombstoneAttribute;
+    private final Optional<TombstoneExpiry> tombstoneExpiry;
 
     public GuardedRequests(String versionAttribute, String tombstoneAttribute) {
+        this(versionAttribute, tombstoneAttribute, Optional.empty());
+    }
+
+    /**
+     * @param tombstoneExpiry when present, tombstones carry an expiry attribute for DynamoDB TTL
+     */
+    public GuardedRequests(String versionAttribute, String tombstoneAttribute,
+                           Optional<TombstoneExpiry> tombstoneExpiry) {
+        this.tombstoneExpiry = Objects.requireNonNull(tombstoneExpiry, "tombstoneExpiry");
         this.versionAttribute = Objects.requireNonNull(versionAttribute, "versionAttribute");
         this.tombstoneAttribute = Objects.requireNonNull(tombstoneAttribute, "tombstoneAttribute");
         if (versionAttribute.equals(tombstoneAttribute)) {
@@ -63,6 +77,7 @@ public final class GuardedRequests {
         Map<String, AttributeValue> item = new LinkedHashMap<>(event.key());
         item.put(versionAttribute, version(position));
         item.put(tombstoneAttribute, AttributeValue.fromBool(true));
+        tombstoneExpiry.ifPresent(expiry -> item.put(expiry.attribute(), expiry.expiresAt()));
         return guarded(table, item, position);
     }
 

@@ -6,6 +6,8 @@ import dev.shardbridge.sink.errors.FailureClassifier;
 import dev.shardbridge.sink.errors.FailureKind;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
 import java.util.function.Supplier;
 
 /**
@@ -27,8 +29,22 @@ public final class BoundedRetry {
     private final RetryPolicy policy;
     private final Sleeper sleeper;
 
+    /**
+     * Sleeps a random time between half the backoff and the whole of it ("equal jitter"): many
+     * writes throttled at the same moment then come back spread out instead of in one burst that
+     * is throttled again, while each still waits at least half its backoff.
+     */
+    public static final Sleeper JITTERED = duration ->
+            Thread.sleep(jittered(duration, ThreadLocalRandom.current()).toMillis());
+
+    /** A time between half of {@code backoff} and all of it, drawn from {@code random}. */
+    static Duration jittered(Duration backoff, RandomGenerator random) {
+        long millis = backoff.toMillis();
+        return Duration.ofMillis(millis / 2 + random.nextLong(millis - millis / 2 + 1));
+    }
+
     public BoundedRetry(RetryPolicy policy) {
-        this(policy, duration -> Thread.sleep(duration.toMillis()));
+        this(policy, JITTERED);
     }
 
     public BoundedRetry(RetryPolicy policy, Sleeper sleeper) {

@@ -6,6 +6,7 @@ import dev.shardbridge.event.ChangeEvent;
 import dev.shardbridge.event.Operation;
 import dev.shardbridge.sink.Changes;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BatchCollapserTest {
@@ -54,5 +55,17 @@ class BatchCollapserTest {
     @Test
     void anEmptyBatchStaysEmpty() {
         assertThat(BatchCollapser.collapse(List.of())).isEmpty();
+    }
+
+    @Test
+    void collapsesPerTargetTableSoTwoSourcesWrittenToOneTableNeverShareABatchSlot() {
+        ChangeEvent fromOrders = Changes.inTable("orders", "a", "100", 1);
+        ChangeEvent fromArchive = Changes.inTable("archive", "a", "101", 2);
+        ChangeEvent otherTarget = Changes.inTable("orders", "a", "102", 3);
+        Map<ChangeEvent, String> targets = Map.of(fromOrders, "replica", fromArchive, "replica",
+                otherTarget, "elsewhere");
+
+        assertThat(BatchCollapser.collapse(List.of(fromOrders, fromArchive, otherTarget), change -> change, targets::get))
+                .containsExactly(fromArchive, otherTarget);
     }
 }

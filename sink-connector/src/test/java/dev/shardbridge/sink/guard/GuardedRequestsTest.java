@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shardbridge.event.Operation;
 import dev.shardbridge.sink.Changes;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
@@ -70,5 +76,20 @@ class GuardedRequestsTest {
     @Test
     void refusesTheSameNameForVersionAndTombstone() {
         assertThatThrownBy(() -> new GuardedRequests("_v", "_v")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void tombstonesCarryTheirExpiryAndPutsLeaveAnAttributeOfThatNameAlone() {
+        Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+        GuardedRequests expiring = new GuardedRequests("_v", "_deleted", Optional.of(
+                new TombstoneExpiry("ttl", Duration.ofDays(7), clock)));
+        Map<String, AttributeValue> image = new HashMap<>(Changes.key("a"));
+        image.put("ttl", AttributeValue.fromN("42"));
+
+        assertThat(expiring.forChange("target", Changes.delete("a", SEQ)).item())
+                .containsEntry("ttl", AttributeValue.fromN(Long.toString(1767225600L + 7 * 86400)))
+                .containsEntry("_deleted", AttributeValue.fromBool(true));
+        assertThat(expiring.put("target", image, new SourcePosition("s", SEQ)).item())
+                .containsEntry("ttl", AttributeValue.fromN("42"));
     }
 }

@@ -10,6 +10,7 @@ import dev.shardbridge.sink.errors.UnprocessedItemsException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -84,5 +85,18 @@ class BoundedRetryTest {
             throw new UnprocessedItemsException("replica", 1);
         })).isInstanceOf(RetriesExhaustedException.class);
         assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    }
+
+    @Test
+    void jitterWaitsBetweenHalfTheBackoffAndAllOfIt() {
+        Random random = new Random(1);
+        List<Duration> waits = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            waits.add(BoundedRetry.jittered(Duration.ofMillis(101), random));
+        }
+
+        assertThat(waits).allSatisfy(wait -> assertThat(wait).isBetween(Duration.ofMillis(50), Duration.ofMillis(101)))
+                .contains(Duration.ofMillis(50), Duration.ofMillis(101));
+        assertThat(BoundedRetry.jittered(Duration.ZERO, random)).isZero();
     }
 }

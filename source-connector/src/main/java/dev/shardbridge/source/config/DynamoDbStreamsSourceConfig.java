@@ -39,8 +39,10 @@ public class DynamoDbStreamsSourceConfig extends AbstractConfig {
     public static final int POLL_MAX_RECORDS_DEFAULT = 1000;
     private static final String POLL_MAX_RECORDS_DOC = "Limit of each GetRecords call (DynamoDB allows at most 1000).";
     public static final String IDLE_BACKOFF_MIN_CONFIG = "poll.idle.backoff.min.ms";
-    public static final long IDLE_BACKOFF_MIN_DEFAULT = 50L;
-    private static final String IDLE_BACKOFF_MIN_DOC = "Pause after the first empty GetRecords call on a shard.";
+    public static final long IDLE_BACKOFF_MIN_DEFAULT = 10L;
+    private static final String IDLE_BACKOFF_MIN_DOC = "Pause after the first empty GetRecords call on a shard; it"
+            + " doubles with every further empty call up to the maximum. Small, because it decides how soon a change"
+            + " after a short lull is read, while quiet shards soon reach the maximum and cost little.";
     public static final String IDLE_BACKOFF_MAX_CONFIG = "poll.idle.backoff.max.ms";
     public static final long IDLE_BACKOFF_MAX_DEFAULT = 1000L;
     private static final String IDLE_BACKOFF_MAX_DOC = "Longest pause between GetRecords calls on a quiet shard;"

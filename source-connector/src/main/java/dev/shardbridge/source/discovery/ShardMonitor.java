@@ -6,7 +6,6 @@ import dev.shardbridge.source.offset.ShardOffsets;
 import dev.shardbridge.source.offset.ShardPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 import java.time.Duration;
@@ -77,9 +76,11 @@ public final class ShardMonitor implements AutoCloseable {
             }
             log.info("Shards to read changed: {} -> {} shard(s)", previous.size(), active.size());
             return true;
-        } catch (SdkException | org.apache.kafka.connect.errors.ConnectException e) {
+        } catch (RuntimeException e) {
+            // Whatever went wrong (the store, the offset topic, a listing we cannot parse), the scheduler must
+            // survive it: a scheduled task that throws is never run again, and discovery would silently stop.
             log.warn("Shard discovery failed; keeping the {} known shard(s) and retrying at the next interval: {}",
-                    current.size(), e.getMessage());
+                    current.size(), e.toString());
             return false;
         }
     }

@@ -15,11 +15,12 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Stream records to Connect records: one change event per stream record, keyed by primary key into the
  * table's topic, each carrying the offset after itself so Connect can commit between any two records. A delete
- * may be followed by a tombstone (same key, null value, same offset) for compacted topics. When a shard is
+ * may be followed by a tombstone (same key, null value) for compacted topics; the pair is committed as one. When a shard is
  * drained, an empty marker record carries the drained offset that releases its children.
  */
 public final class ChangeRecords {
@@ -37,23 +38,37 @@ public final class ChangeRecords {
         this.markersTopic = markersTopic;
     }
 
-    /** Appends the Connect records of {@code records}, in stream order, to {@code out}. */
-    public void append(StreamShard shard, List<Record> records, List<SourceRecord> out) {
+    /**
+     * Appends the Connect records of {@code records}, in stream order, to {@code out}.
+     *
+     * @param previousSequenceNumber the shard's position before these records, if it has one
+     */
+    public void append(StreamShard shard, List<Record> records, Optional<String> previousSequenceNumber,
+                       List<SourceRecord> out) {
         ShardPartition partition = new ShardPartition(shard.table(), shard.shardId());
         Map<String, String> partitionMap = partition.toMap();
         String topic = topicPrefix + shard.table();
+        Optional<String> previous = previousSequenceNumber;
         for (Record record : records) {
             ChangeEvent event = toEvent(shard, record);
-            Map<String, Object> offset = ShardOffset.after(partition, event.source().sequenceNumber()).toMap();
+            String sequenceNumber = event.source().sequenceNumber();
+            Map<String, Object> offset = ShardOffset.after(partition, sequenceNumber).toMap();
             EnvelopeRecord envelope = EnvelopeEncoder.encode(event);
             long timestamp = event.source().approximateCreationTime().toEpochMilli();
-            out.add(new SourceRecord(partitionMap, offset, topic, null, envelope.keySchema(), envelope.key(),
+            boolean tombstone = tombstonesOnDelete && event.op() == Operation.DELETE;
+            // A delete followed by its tombstone carries the position before it: were the offset committed
+            // between the two, a restart would otherwise resume after the delete and never send the tombstone.
+            // A repeated delete is harmless; a lost tombstone keeps the item in compacted topics forever.
+            Map<String, Object> eventOffset = tombstone && previous.isPresent()
+                    ? ShardOffset.after(partition, previous.get()).toMap() : offset;
+            out.add(new SourceRecord(partitionMap, eventOffset, topic, null, envelope.keySchema(), envelope.key(),
                     envelope.valueSchema(), envelope.value(), timestamp));
-            if (tombstonesOnDelete && event.op() == Operation.DELETE) {
-                EnvelopeRecord tombstone = envelope.tombstone();
-                out.add(new SourceRecord(partitionMap, offset, topic, null, tombstone.keySchema(), tombstone.key(),
+            if (tombstone) {
+                EnvelopeRecord deleted = envelope.tombstone();
+                out.add(new SourceRecord(partitionMap, offset, topic, null, deleted.keySchema(), deleted.key(),
                         null, null, timestamp));
             }
+            previous = Optional.of(sequenceNumber);
         }
     }
 

@@ -2,7 +2,6 @@ package dev.shardbridge.source.read;
 
 import dev.shardbridge.event.StreamShard;
 import dev.shardbridge.source.assign.DiscoveredShard;
-import dev.shardbridge.source.assign.LineageGate;
 import dev.shardbridge.source.config.IdleBackoff;
 import dev.shardbridge.source.config.StartPosition;
 import dev.shardbridge.source.config.TrimmedDataPolicy;
@@ -10,8 +9,6 @@ import dev.shardbridge.source.emit.ChangeRecords;
 import dev.shardbridge.source.metrics.SourceTaskMetrics;
 import dev.shardbridge.source.offset.ShardOffset;
 import dev.shardbridge.source.offset.ShardOffsets;
-import dev.shardbridge.source.offset.ShardPartition;
-import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,17 +19,15 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * The body of a source task's {@code poll()}: visits the task's shards round-robin, reads each one that is due,
- * and returns what it read. A shard is due at once after a page with records, after an idle backoff when
+ * and returns what it read; {@link ShardGates} opens waiting shards and {@link ReadFailures} acts on failures. A shard is due at once after a page with records, after an idle backoff when
  * quiet, and after a jittered backoff when throttled; children wait at the lineage gate until every parent is
  * drained. Between pages the loop waits on a monitor that {@link #stop()} signals, so a stopping task never
  * sits out a backoff.
@@ -53,30 +48,26 @@ public final class TaskReadLoop {
                            TrimmedDataPolicy trimmedDataPolicy) {
     }
 
-    private final DynamoDbStreamsClient streams;
     private final List<ShardCursor> cursors;
     private final ShardOffsets offsets;
     private final ChangeRecords changeRecords;
     private final SourceTaskMetrics metrics;
-    private final Settings settings;
-    private final Map<ShardPartition, ShardOffset> ownOffsets;
-    private final LineageGate gate;
+    private final ShardGates gates;
+    private final ReadFailures failures;
     private final Object wakeUp = new Object();
     private volatile boolean stopping;
-    private Map<ShardPartition, ShardOffset> gateView = Map.of();
     private long nextGateCheck = System.nanoTime();
     private int rotation;
 
     TaskReadLoop(DynamoDbStreamsClient streams, List<ShardCursor> cursors, ShardOffsets offsets,
                  ChangeRecords changeRecords, SourceTaskMetrics metrics, Settings settings) {
-        this.streams = streams;
         this.cursors = List.copyOf(cursors);
         this.offsets = offsets;
         this.changeRecords = changeRecords;
         this.metrics = metrics;
-        this.settings = settings;
-        this.ownOffsets = offsets.fetch(cursors.stream().map(ShardCursor::partition).toList());
-        this.gate = new LineageGate(partition -> Optional.ofNullable(gateView.get(partition)));
+        this.gates = new ShardGates(streams, offsets, offsets.fetch(cursors.stream().map(ShardCursor::partition).toList()),
+                settings.startPosition(), settings.limit());
+        this.failures = new ReadFailures(metrics, settings.trimmedDataPolicy());
     }
 
     /**
@@ -115,7 +106,7 @@ public final class TaskReadLoop {
         while (!stopping) {
             long now = System.nanoTime();
             if (now - nextGateCheck >= 0) {
-                openGates(now);
+                gates.openReady(cursors, now);
                 nextGateCheck = now + GATE_RECHECK.toNanos();
             }
             List<SourceRecord> out = readDueShards(now);
@@ -155,6 +146,7 @@ public final class TaskReadLoop {
 
     private void readOnce(ShardCursor cursor, List<SourceRecord> out) {
         ShardReader reader = cursor.reader();
+        Optional<String> before = reader.lastSequenceNumber();
         ShardReader.Page page;
         try {
             page = reader.poll();
@@ -162,12 +154,12 @@ public final class TaskReadLoop {
             if (stopping) {
                 return;
             }
-            onFailure(cursor, e);
+            failures.handle(cursor, e);
             return;
         }
         List<Record> records = page.records();
         metrics.pageRead(cursor.partition(), records.size(), newestRecordTime(records));
-        changeRecords.append(cursor.streamShard(), records, out);
+        changeRecords.append(cursor.streamShard(), records, before, out);
         long now = System.nanoTime();
         cursor.delay(now, records.isEmpty() ? cursor.pacing().afterEmptyPage() : cursor.pacing().afterRecords());
         if (page.drained()) {
@@ -180,74 +172,6 @@ public final class TaskReadLoop {
             log.info("Shard {} drained{}; its children may now be read", cursor,
                     drained.skipped() ? " (closed before start.position=latest reached it)" : "");
         }
-    }
-
-    private void onFailure(ShardCursor cursor, SdkException failure) {
-        StreamFailure kind = StreamFailure.classify(failure);
-        switch (kind) {
-            case THROTTLED, TRANSIENT, EXPIRED_ITERATOR -> {
-                metrics.throttled(cursor.partition());
-                Duration backoff = cursor.pacing().afterThrottle();
-                cursor.delay(System.nanoTime(), backoff);
-                log.debug("Shard {}: {} ({}); retrying in {} ms", cursor, kind, failure.getMessage(), backoff.toMillis());
-            }
-            case TRIMMED -> onTrimmed(cursor, failure);
-            case GONE -> {
-                cursor.finish();
-                log.warn("Shard {} no longer exists ({}); it is no longer read. Shard discovery reassigns the"
-                        + " table's current shards.", cursor, failure.getMessage());
-            }
-            case FATAL -> throw new ConnectException("Reading shard " + cursor + " failed and retrying cannot help: "
-                    + failure.getMessage(), failure);
-        }
-    }
-
-    private void onTrimmed(ShardCursor cursor, SdkException failure) {
-        String position = cursor.reader().lastSequenceNumber().map(seq -> "after sequence number " + seq)
-                .orElse("at its start");
-        if (settings.trimmedDataPolicy() == TrimmedDataPolicy.FAIL) {
-            throw new ConnectException("Shard " + cursor + ": the position " + position + " is older than the"
-                    + " stream's retention (24 hours on AWS); changes were lost from the stream before they could be"
-                    + " read. Set trimmed.data.policy=skip to continue at the oldest retained record (the gap is"
-                    + " logged and counted), or reset the connector's offsets. Cause: " + failure.getMessage(), failure);
-        }
-        metrics.gap(cursor.partition());
-        log.warn("DATA GAP: shard {}: the position {} was trimmed from the stream; continuing at the oldest retained"
-                + " record under trimmed.data.policy=skip. Changes in between are lost.", cursor, position);
-        cursor.reader().skipToTrimHorizon();
-        cursor.delay(System.nanoTime(), Duration.ZERO);
-    }
-
-    private void openGates(long now) {
-        List<ShardCursor> gated = cursors.stream().filter(c -> c.state() == ShardCursor.State.GATED).toList();
-        if (gated.isEmpty()) {
-            return;
-        }
-        gateView = offsets.fetch(parentsOf(gated));
-        for (ShardCursor cursor : gated) {
-            if (gate.mayRead(cursor.shard())) {
-                open(cursor, now);
-            }
-        }
-    }
-
-    private void open(ShardCursor cursor, long now) {
-        Collection<ShardOffset> parents = cursor.shard().parentShardIds().stream()
-                .map(parent -> gateView.get(new ShardPartition(cursor.partition().table(), parent))).toList();
-        ShardStart start = ShardStart.decide(Optional.ofNullable(ownOffsets.get(cursor.partition())), parents,
-                settings.startPosition());
-        if (start instanceof ShardStart.Done) {
-            cursor.finish();
-            return;
-        }
-        log.debug("Shard {} opens at {}", cursor, start);
-        cursor.open(new ShardReader(streams, cursor.streamShard().streamArn(), cursor.partition().shardId(), start,
-                settings.limit()), now);
-    }
-
-    private static List<ShardPartition> parentsOf(List<ShardCursor> gated) {
-        return gated.stream().flatMap(cursor -> cursor.shard().parentShardIds().stream()
-                .map(parent -> new ShardPartition(cursor.partition().table(), parent))).distinct().toList();
     }
 
     private long nextDue() {
@@ -270,10 +194,5 @@ public final class TaskReadLoop {
     private static Optional<Instant> newestRecordTime(List<Record> records) {
         return records.isEmpty() ? Optional.empty()
                 : Optional.ofNullable(records.get(records.size() - 1).dynamodb().approximateCreationDateTime());
-    }
-
-    /** For tests and logs: the shards in each state. */
-    Stream<ShardCursor> cursors() {
-        return cursors.stream();
     }
 }

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and then a delete of an existing item. It remembers, per key, the changes in the order the table applied
  * them, written as {@code put:v} or {@code del:v}, which is what a change topic must reproduce.
  */
-final class KeyedWrites {
+public final class KeyedWrites {
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -28,7 +28,7 @@ final class KeyedWrites {
     private final Map<String, List<String>> expected = new HashMap<>();
     private final AtomicInteger written = new AtomicInteger();
 
-    KeyedWrites(DynamoDbClient dynamoDb, String table, int keys, long seed) {
+    public KeyedWrites(DynamoDbClient dynamoDb, String table, int keys, long seed) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.keys = keys;
@@ -36,7 +36,7 @@ final class KeyedWrites {
     }
 
     /** Performs one write. */
-    void next() {
+    public void next() {
         String id = "k-" + random.nextInt(keys);
         if (present.getOrDefault(id, false) && random.nextInt(10) == 0) {
             int v = versions.get(id);
@@ -53,7 +53,7 @@ final class KeyedWrites {
         written.incrementAndGet();
     }
 
-    int written() {
+    public int written() {
         return written.get();
     }
 
@@ -65,18 +65,18 @@ final class KeyedWrites {
     }
 
     /** Per key (as the change topic's decoded key prints it), the changes in applied order. */
-    Map<String, List<String>> expected() {
+    public Map<String, List<String>> expected() {
         Map<String, List<String>> byKey = new HashMap<>();
         expected.forEach((id, changes) -> byKey.put(Map.of("id", s(id)).toString(), List.copyOf(changes)));
         return byKey;
     }
 
-    int changeCount() {
+    public int changeCount() {
         return expected.values().stream().mapToInt(List::size).sum();
     }
 
     /** The same {@code put:v}/{@code del:v} label for a change event read back from Kafka. */
-    static String label(ChangeEvent event) {
+    public static String label(ChangeEvent event) {
         return event.op() == Operation.DELETE ? "del:" + event.before().get("v").n() : "put:" + event.after().get("v").n();
     }
 

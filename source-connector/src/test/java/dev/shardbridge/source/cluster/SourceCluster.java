@@ -1,48 +1,51 @@
 package dev.shardbridge.source.cluster;
 
 import dev.shardbridge.emulator.StoreEmulator;
-import dev.shardbridge.source.DynamoDbStreamsSourceConnector;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
+import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 
 /**
- * The pieces every source cluster test needs: an in-process emulator, a Kafka + Connect cluster that finds the
- * connector through its service manifest, and the connector config pointing one at the other.
+ * The pieces every source cluster test needs: a store (the in-process emulator unless the test brings its own),
+ * a Kafka + Connect cluster that finds the connector through its service manifest, and the connector config
+ * pointing one at the other.
  */
-final class SourceCluster implements AutoCloseable {
+public final class SourceCluster implements AutoCloseable {
 
+    /** Null when the test brings its own store (and closes it). */
     private final StoreEmulator emulator;
+    private final URI storeEndpoint;
     private final EmbeddedConnectCluster connect;
     private final DynamoDbClient dynamoDb;
 
-    private SourceCluster(StoreEmulator emulator, EmbeddedConnectCluster connect) {
+    private SourceCluster(StoreEmulator emulator, URI storeEndpoint, EmbeddedConnectCluster connect) {
         this.emulator = emulator;
+        this.storeEndpoint = storeEndpoint;
         this.connect = connect;
-        this.dynamoDb = DynamoDbClient.builder().endpointOverride(emulator.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .build();
+        this.dynamoDb = KeyedTable.client(storeEndpoint);
     }
 
-    static SourceCluster start(int workers, Map<String, String> extraWorkerProps) {
+    public static SourceCluster start(int workers, Map<String, String> extraWorkerProps) {
         return start(workers, extraWorkerProps, new Properties());
     }
 
-    static SourceCluster start(int workers, Map<String, String> extraWorkerProps, Properties brokerProps) {
+    public static SourceCluster start(int workers, Map<String, String> extraWorkerProps, Properties brokerProps) {
         StoreEmulator emulator = StoreEmulator.start();
+        return new SourceCluster(emulator, emulator.endpoint(), startConnect(workers, extraWorkerProps, brokerProps));
+    }
+
+    /** A cluster whose connectors read the store at {@code storeEndpoint}, which the caller runs and closes. */
+    static SourceCluster startFor(URI storeEndpoint, int workers, Map<String, String> extraWorkerProps) {
+        return new SourceCluster(null, storeEndpoint, startConnect(workers, extraWorkerProps, new Properties()));
+    }
+
+    private static EmbeddedConnectCluster startConnect(int workers, Map<String, String> extraWorkerProps,
+                                                       Properties brokerProps) {
         Map<String, String> workerProps = new HashMap<>();
         workerProps.put("plugin.discovery", "service_load");
         workerProps.put("offset.flush.interval.ms", "500");
@@ -52,45 +55,38 @@ final class SourceCluster implements AutoCloseable {
         EmbeddedConnectCluster connect = new EmbeddedConnectCluster.Builder().name("shardbridge-source-it")
                 .numWorkers(workers).numBrokers(1).workerProps(workerProps).brokerProps(brokerProps).build();
         connect.start();
-        return new SourceCluster(emulator, connect);
-    }
-
-    EmbeddedConnectCluster connect() {
         return connect;
     }
 
-    StoreEmulator emulator() {
+    public EmbeddedConnectCluster connect() {
+        return connect;
+    }
+
+    public StoreEmulator emulator() {
+        if (emulator == null) {
+            throw new IllegalStateException("This cluster reads a store the test brought, not the emulator");
+        }
         return emulator;
     }
 
-    DynamoDbClient dynamoDb() {
+    public DynamoDbClient dynamoDb() {
         return dynamoDb;
     }
 
     /** A table keyed by {@code id} with {@code partitions} partitions (open shards) and a NEW_AND_OLD_IMAGES stream. */
-    void createTable(String table, int partitions) {
-        emulator.admin().setPartitions(table, partitions);
-        dynamoDb.createTable(request -> request.tableName(table)
-                .attributeDefinitions(AttributeDefinition.builder().attributeName("id")
-                        .attributeType(ScalarAttributeType.S).build())
-                .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .streamSpecification(spec -> spec.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+    public void createTable(String table, int partitions) {
+        emulator().admin().setPartitions(table, partitions);
+        KeyedTable.create(dynamoDb, table);
     }
 
-    /** Source connector settings for {@code table} on the emulator, fast enough for tests. */
-    Map<String, String> sourceConfig(String table, int maxTasks) {
-        Map<String, String> config = new HashMap<>();
-        config.put("connector.class", DynamoDbStreamsSourceConnector.class.getName());
-        config.put("tasks.max", Integer.toString(maxTasks));
-        config.put("tables", table);
-        config.put("aws.endpoint.override", emulator.endpoint().toString());
-        config.put("aws.region", "us-east-1");
-        config.put("aws.credentials.provider", "static");
-        config.put("aws.access.key.id", "local");
-        config.put("aws.secret.access.key", "local");
-        config.put("shard.discovery.interval.ms", "500");
-        config.put("poll.idle.backoff.max.ms", "200");
+    /** Source connector settings for {@code table} on this cluster's store, fast enough for tests. */
+    public Map<String, String> sourceConfig(String table, int maxTasks) {
+        return connectSettings(SourceConnectorSettings.forTable(storeEndpoint, table, maxTasks));
+    }
+
+    /** {@code connector} plus what a connector on this Connect cluster needs: topic creation and JSON converters. */
+    private static Map<String, String> connectSettings(Map<String, String> connector) {
+        Map<String, String> config = new HashMap<>(connector);
         // Connect creates the change and marker topics itself (KIP-158); the test broker has one replica.
         config.put("topic.creation.default.replication.factor", "1");
         config.put("topic.creation.default.partitions", "3");
@@ -103,6 +99,8 @@ final class SourceCluster implements AutoCloseable {
     public void close() {
         connect.stop();
         dynamoDb.close();
-        emulator.close();
+        if (emulator != null) {
+            emulator.close();
+        }
     }
 }

@@ -5,6 +5,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -75,6 +78,10 @@ class SourceConnectorClusterIT {
             assertThat(firstSeenPerKey(delivered)).isEqualTo(expected);
             assertTombstonesFollowDeletes(delivered);
         }
+        assertThat(recordsReadPerJmx()).as("task metrics over JMX count what the current tasks read").isPositive();
+        assertThat(ManagementFactory.getPlatformMBeanServer().queryNames(new ObjectName(
+                "kafka.connect:type=plugins,connector=" + CONNECTOR + ",task=*,table=" + TABLE + ",shard=*"), null))
+                .as("per-shard metrics").isNotEmpty();
 
         // Fan-out: four consumer groups read the whole topic at once while the connector keeps the only stream
         // readers; the emulator allows two per shard, Kafka any number.
@@ -94,6 +101,21 @@ class SourceConnectorClusterIT {
         readers.shutdown();
     }
 
+    /**
+     * The {@code records-total} of every task of the connector, as the workers publish it over JMX. Workers and
+     * test share one JVM here, so the platform MBean server holds them all. A reconfiguration restarts the tasks
+     * and their counts, so this is what the current tasks read.
+     */
+    private static double recordsReadPerJmx() throws Exception {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        double total = 0;
+        for (ObjectName task : server.queryNames(new ObjectName("kafka.connect:type=plugins,connector=" + CONNECTOR
+                + ",task=*"), null)) {
+            total += ((Number) server.getAttribute(task, "records-total")).doubleValue();
+        }
+        return total;
+    }
+
     /** Per key, each change label at its first delivery; later repeats (at-least-once replays) are dropped. */
     static Map<String, List<String>> firstSeenPerKey(List<ChangeTopic.Delivered> delivered) {
         Map<String, Set<String>> seen = new HashMap<>();
@@ -109,7 +131,7 @@ class SourceConnectorClusterIT {
         return delivered -> firstSeenPerKey(delivered).values().stream().mapToInt(List::size).sum() >= total;
     }
 
-    private static void assertTombstonesFollowDeletes(List<ChangeTopic.Delivered> delivered) {
+    static void assertTombstonesFollowDeletes(List<ChangeTopic.Delivered> delivered) {
         for (int i = 0; i < delivered.size(); i++) {
             ChangeTopic.Delivered record = delivered.get(i);
             if (record.event() == null) {

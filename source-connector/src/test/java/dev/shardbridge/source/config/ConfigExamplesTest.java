@@ -19,7 +19,7 @@ class ConfigExamplesTest {
 
     /** Keys Connect itself reads from a connector config, which the connector's ConfigDef does not define. */
     private static final List<String> FRAMEWORK_PREFIXES = List.of("name", "connector.class", "tasks.max",
-            "topic.creation.", "key.converter", "value.converter", "transforms", "errors.", "exactly.once.");
+            "topic.creation.", "key.converter", "value.converter", "transforms", "errors.", "exactly.once.", "producer.override.");
 
     @ParameterizedTest
     @ValueSource(strings = {"source-emulator.json", "source-aws.json"})

@@ -35,7 +35,7 @@ class DynamoDbStreamsSourceConfigTest {
         assertThat(config.awsAccess().credentials().kind()).isEqualTo(CredentialsKind.DEFAULT);
         assertThat(config.startPosition()).isEqualTo(StartPosition.TRIM_HORIZON);
         assertThat(config.pollMaxRecords()).isEqualTo(1000);
-        assertThat(config.idleBackoff()).isEqualTo(new IdleBackoff(Duration.ofMillis(50), Duration.ofSeconds(1)));
+        assertThat(config.idleBackoff()).isEqualTo(new IdleBackoff(Duration.ofMillis(10), Duration.ofSeconds(1)));
         assertThat(config.shardDiscoveryInterval()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.trimmedDataPolicy()).isEqualTo(TrimmedDataPolicy.FAIL);
         assertThat(config.tombstonesOnDelete()).isTrue();

@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,7 +37,8 @@ class ChangeRecordsTest {
     void eachRecordGoesToThePrefixedTopicKeyedByPrimaryKeyWithTheOffsetAfterIt() {
         List<SourceRecord> out = new ArrayList<>();
         new ChangeRecords(EVENTS, "cdc.", false, "markers").append(SHARD,
-                List.of(record("100", OperationType.INSERT, "a"), record("105", OperationType.MODIFY, "a")), out);
+                List.of(record("100", OperationType.INSERT, "a"), record("105", OperationType.MODIFY, "a")),
+                Optional.empty(), out);
 
         assertThat(out).hasSize(2);
         SourceRecord first = out.get(0);
@@ -52,22 +54,37 @@ class ChangeRecordsTest {
     }
 
     @Test
-    void aDeleteIsFollowedByATombstoneWithTheSameKeyAndOffsetWhenEnabled() {
+    void aDeleteAndItsTombstoneAreCommittedAsOne() {
         List<SourceRecord> out = new ArrayList<>();
         new ChangeRecords(EVENTS, "", true, "markers").append(SHARD, List.of(record("200", OperationType.REMOVE, "a")),
-                out);
+                Optional.of("150"), out);
         assertThat(out).hasSize(2);
         assertThat(((Struct) out.get(0).value()).getString("op")).isEqualTo("d");
+        assertThat(out.get(0).sourceOffset()).as("the delete carries the position before it")
+                .isEqualTo(Map.of("sequence_number", "150", "drained", false));
         SourceRecord tombstone = out.get(1);
         assertThat(tombstone.value()).isNull();
         assertThat(tombstone.valueSchema()).isNull();
         assertThat(tombstone.key()).isEqualTo(out.get(0).key());
-        assertThat(tombstone.sourceOffset()).isEqualTo(out.get(0).sourceOffset());
+        assertThat(tombstone.sourceOffset()).isEqualTo(Map.of("sequence_number", "200", "drained", false));
+    }
 
-        List<SourceRecord> withoutTombstones = new ArrayList<>();
+    @Test
+    void withinAPageTheDeleteTakesThePreviousRecordsPosition() {
+        List<SourceRecord> out = new ArrayList<>();
+        new ChangeRecords(EVENTS, "", true, "markers").append(SHARD, List.of(record("300", OperationType.INSERT, "a"),
+                record("310", OperationType.REMOVE, "a")), Optional.empty(), out);
+        assertThat(out.stream().map(r -> (Object) r.sourceOffset().get("sequence_number")).toList())
+                .containsExactly("300", "300", "310");
+    }
+
+    @Test
+    void withoutTombstonesADeleteCarriesItsOwnPosition() {
+        List<SourceRecord> out = new ArrayList<>();
         new ChangeRecords(EVENTS, "", false, "markers").append(SHARD,
-                List.of(record("200", OperationType.REMOVE, "a")), withoutTombstones);
-        assertThat(withoutTombstones).hasSize(1);
+                List.of(record("200", OperationType.REMOVE, "a")), Optional.of("150"), out);
+        assertThat(out).hasSize(1);
+        assertThat(out.get(0).sourceOffset()).isEqualTo(Map.of("sequence_number", "200", "drained", false));
     }
 
     @Test
@@ -86,7 +103,7 @@ class ChangeRecordsTest {
                 .dynamodb(record("400", OperationType.INSERT, "a").dynamodb().toBuilder().keys(Map.of()).build())
                 .build();
         assertThatThrownBy(() -> new ChangeRecords(EVENTS, "", true, "markers").append(SHARD, List.of(keyless),
-                new ArrayList<>()))
+                Optional.empty(), new ArrayList<>()))
                 .isInstanceOf(ConnectException.class)
                 .hasMessageContaining("event-400 of orders/shard-1");
     }

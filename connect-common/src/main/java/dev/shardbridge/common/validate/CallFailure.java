@@ -1,4 +1,4 @@
-package dev.shardbridge.source.validate;
+package dev.shardbridge.common.validate;
 
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -11,7 +11,7 @@ import java.util.Set;
  * What a failed validation call says about the configuration. Unlike the poll loop's classification, the
  * question here is which setting to blame, not whether to retry.
  */
-enum CallFailure {
+public enum CallFailure {
     /** No HTTP answer at all: wrong endpoint or region, store down, network or DNS. */
     UNREACHABLE,
     /** The store answered but refused the caller, or the SDK found no credentials to send. */
@@ -33,7 +33,7 @@ enum CallFailure {
             "ExpiredTokenException", "ExpiredToken", "SignatureDoesNotMatch", "AccessDeniedException",
             "AccessDenied");
 
-    static CallFailure classify(Throwable failure) {
+    public static CallFailure classify(Throwable failure) {
         if (failure instanceof ResourceNotFoundException) {
             return NOT_FOUND;
         }

@@ -1,4 +1,4 @@
-package dev.shardbridge.source.validate;
+package dev.shardbridge.common.validate;
 
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;

@@ -1,0 +1,65 @@
+package dev.shardbridge.source.read;
+
+import dev.shardbridge.source.config.TrimmedDataPolicy;
+import dev.shardbridge.source.metrics.SourceTaskMetrics;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+
+import java.time.Duration;
+
+/**
+ * Acts on a failed read of one shard as {@link StreamFailure} classifies it: back off and retry, apply the
+ * trimmed-data policy, drop a shard that is gone, or fail the task with a message saying what to do.
+ */
+final class ReadFailures {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadFailures.class);
+
+    private final SourceTaskMetrics metrics;
+    private final TrimmedDataPolicy trimmedDataPolicy;
+
+    ReadFailures(SourceTaskMetrics metrics, TrimmedDataPolicy trimmedDataPolicy) {
+        this.metrics = metrics;
+        this.trimmedDataPolicy = trimmedDataPolicy;
+    }
+
+    /** @throws ConnectException when the task cannot go on */
+    void handle(ShardCursor cursor, SdkException failure) {
+        StreamFailure kind = StreamFailure.classify(failure);
+        switch (kind) {
+            // The reader already replaced an expired iterator once; expiring again means a stalled call: retry.
+            case THROTTLED, TRANSIENT, EXPIRED_ITERATOR -> {
+                metrics.throttled(cursor.partition());
+                Duration backoff = cursor.pacing().afterThrottle();
+                cursor.delay(System.nanoTime(), backoff);
+                log.debug("Shard {}: {} ({}); retrying in {} ms", cursor, kind, failure.getMessage(), backoff.toMillis());
+            }
+            case TRIMMED -> trimmed(cursor, failure);
+            case GONE -> {
+                cursor.finish();
+                log.warn("Shard {} no longer exists ({}); it is no longer read. Shard discovery reassigns the"
+                        + " table's current shards.", cursor, failure.getMessage());
+            }
+            case FATAL -> throw new ConnectException("Reading shard " + cursor + " failed and retrying cannot help: "
+                    + failure.getMessage(), failure);
+        }
+    }
+
+    private void trimmed(ShardCursor cursor, SdkException failure) {
+        String position = cursor.reader().lastSequenceNumber().map(seq -> "after sequence number " + seq)
+                .orElse("at its start");
+        if (trimmedDataPolicy == TrimmedDataPolicy.FAIL) {
+            throw new ConnectException("Shard " + cursor + ": the position " + position + " is older than the"
+                    + " stream's retention (24 hours on AWS); changes were lost from the stream before they could be"
+                    + " read. Set trimmed.data.policy=skip to continue at the oldest retained record (the gap is"
+                    + " logged and counted), or reset the connector's offsets. Cause: " + failure.getMessage(), failure);
+        }
+        metrics.gap(cursor.partition());
+        log.warn("DATA GAP: shard {}: the position {} was trimmed from the stream; continuing at the oldest retained"
+                + " record under trimmed.data.policy=skip. Changes in between are lost.", cursor, position);
+        cursor.reader().skipToTrimHorizon();
+        cursor.delay(System.nanoTime(), Duration.ZERO);
+    }
+}
