@@ -32,10 +32,10 @@ record ConnectorDeployment(String name, Map<String, String> config) {
     }
 
     /**
-     * Deploys and waits until the connector and at least one task run. A worker that has just started may
-     * still be joining its group (409, 5xx), so those answers are retried until the deadline.
+     * Creates or updates the connector. A worker that has just started may still be joining its group (409,
+     * 5xx), so those answers are retried until the deadline; a 400 is a configuration the worker refused.
      */
-    void deploy(ConnectRest rest, Duration timeout) throws IOException, InterruptedException {
+    void submit(ConnectRest rest, Duration timeout) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         ConnectRest.Response response = rest.putConnectorConfig(name, config);
         while (!response.ok()) {
@@ -46,10 +46,11 @@ record ConnectorDeployment(String name, Map<String, String> config) {
             Thread.sleep(250);
             response = rest.putConnectorConfig(name, config);
         }
-        awaitRunning(rest, deadline);
     }
 
-    private void awaitRunning(ConnectRest rest, Instant deadline) throws IOException, InterruptedException {
+    /** Waits until the connector and at least one of its tasks run; fails at once when one has failed. */
+    void awaitRunning(ConnectRest rest, Duration timeout) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
         while (true) {
             ConnectRest.Response status = rest.connectorStatus(name);
             if (status.ok()) {

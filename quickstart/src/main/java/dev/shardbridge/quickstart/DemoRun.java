@@ -95,13 +95,16 @@ final class DemoRun {
 
         ConnectRest rest = new ConnectRest(stack.connectUrl());
         new PluginCheck(rest).requireFromPluginPath();
-        ConnectorDeployment source = deploy(rest, layout.configDir().resolve(SOURCE_JSON), stack);
-        ConnectorDeployment sink = deploy(rest, layout.configDir().resolve(SINK_JSON), stack);
-
+        // The readers join their groups while Connect rebalances for the connectors: both take seconds.
         AggregatorReader aggregator = stack.register(new AggregatorReader(stack.bootstrapServers()));
         TablestoreTriggerReader trigger = stack.register(new TablestoreTriggerReader(stack.bootstrapServers()));
         aggregator.start();
         trigger.start();
+        ConnectorDeployment source = submit(rest, layout.configDir().resolve(SOURCE_JSON), stack);
+        ConnectorDeployment sink = submit(rest, layout.configDir().resolve(SINK_JSON), stack);
+        source.awaitRunning(rest, DEPLOY_TIMEOUT);
+        sink.awaitRunning(rest, DEPLOY_TIMEOUT);
+        out.printf("Connectors %s and %s running%n", source.name(), sink.name());
         FirstReplicaWatch firstReplica = stack.register(new FirstReplicaWatch(client, ParcelTable.REPLICA)).start();
         PipelineOffsets offsets = stack.register(new PipelineOffsets(stack.bootstrapServers(), ParcelTable.NAME));
         out.printf("Consumer groups: connect-%s (sink into %s), %s, %s%n", sink.name(), ParcelTable.REPLICA,
@@ -136,10 +139,10 @@ final class DemoRun {
                 new RunReport.Timings(startup, firstReplica.sinceStart(start), Duration.between(start, Instant.now())));
     }
 
-    private ConnectorDeployment deploy(ConnectRest rest, Path json, LocalStack stack)
+    private ConnectorDeployment submit(ConnectRest rest, Path json, LocalStack stack)
             throws IOException, InterruptedException {
         ConnectorDeployment connector = ConnectorDeployment.fromFile(json, stack.emulator().endpoint());
-        connector.deploy(rest, DEPLOY_TIMEOUT);
+        connector.submit(rest, DEPLOY_TIMEOUT);
         out.printf("Deployed %s from config/%s through %s/connectors%n", connector.name(), json.getFileName(),
                 stack.connectUrl());
         return connector;
