@@ -180,7 +180,7 @@ final class DemoRun {
                         + "      $(aws dynamodb describe-table --table-name %s --query Table.LatestStreamArn"
                         + " --output text --endpoint-url %s)%n"
                         + "  kcat -b %s -L -t %s%n"
-                        + "  kcat -b %s -C -t %s -o beginning -c 3 -f 'key %%k%%nvalue %%s%%n%%n'%n"
+                        + "  kcat -b %s -C -t %s -o beginning -c 3 -f 'key %%k\\nvalue %%s\\n\\n'%n"
                         + "  curl -s %s/connectors?expand=status%n",
                 ParcelTable.REPLICA, endpoint, endpoint, ParcelTable.NAME, endpoint, stack.bootstrapServers(),
                 ParcelTable.NAME, stack.bootstrapServers(), ParcelTable.NAME, stack.connectUrl());
