@@ -174,7 +174,7 @@ final class DemoRun {
     private void printHowToLook(LocalStack stack) {
         String endpoint = stack.emulator().endpoint().toString();
         out.printf("%nThe stack stays up until Ctrl-C. Look at it (the emulator takes any credentials):%n"
-                        + "  export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_REGION=us-east-1%n"
+                        + "  export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_DEFAULT_REGION=us-east-1%n"
                         + "  aws dynamodb scan --table-name %s --max-items 3 --endpoint-url %s%n"
                         + "  aws dynamodbstreams describe-stream --endpoint-url %s --stream-arn \\%n"
                         + "      $(aws dynamodb describe-table --table-name %s --query Table.LatestStreamArn"
