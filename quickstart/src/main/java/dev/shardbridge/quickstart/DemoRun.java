@@ -95,6 +95,7 @@ final class DemoRun {
 
         ConnectRest rest = new ConnectRest(stack.connectUrl());
         new PluginCheck(rest).requireFromPluginPath();
+        out.println("The worker loaded both connectors from plugin.path (they are not on this JVM's classpath)");
         // The readers join their groups while Connect rebalances for the connectors: both take seconds.
         AggregatorReader aggregator = stack.register(new AggregatorReader(stack.bootstrapServers()));
         TablestoreTriggerReader trigger = stack.register(new TablestoreTriggerReader(stack.bootstrapServers()));
