@@ -38,18 +38,30 @@ final class LocalStack implements AutoCloseable {
     static LocalStack start(Ports ports, RepoLayout layout, Path runDir) {
         tameProcessWideHooks();
         LocalStack stack = new LocalStack();
+        String starting = "the store emulator on port " + ports.emulator() + " (--emulator-port)";
         try {
             stack.emulator = stack.register(StoreEmulator.start(EmulatorSettings.defaults().withPort(ports.emulator())
                     .withDurability(Durability.inDirectory(directory(runDir, "emulator")))));
+            starting = "the Kafka broker on port " + ports.kafka() + " (--kafka-port)";
             stack.broker = stack.register(KafkaBroker.start(directory(runDir, "kafka"), ports.kafka()));
+            starting = "the Connect worker on port " + ports.connect() + " (--connect-port)";
             Path workerProperties = layout.configDir().resolve("connect-distributed.properties");
             stack.worker = stack.register(ConnectWorker.start(workerProperties, stack.broker.bootstrapServers(),
                     ports.connect(), layout.pluginPath()));
             return stack;
         } catch (RuntimeException e) {
             stack.close();
-            throw e;
+            throw new IllegalStateException("cannot start " + starting + ": " + rootCause(e).getMessage()
+                    + " (is another run, or something else, using the port?)", e);
         }
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     /**

@@ -16,7 +16,8 @@ import java.time.Duration;
 record Progress(long written, long records, long expectedKafka, long inKafka, long replicated, long aggregated,
                 long triggered, Duration elapsed) {
 
-    private static final int BAR_WIDTH = 20;
+    /** Short enough that the whole line fits a 130-column terminal; a wrapped line cannot be redrawn in place. */
+    private static final int BAR_WIDTH = 10;
 
     /** Every stage has everything the workload wrote (duplicates from redelivery allowed). */
     boolean caughtUp() {

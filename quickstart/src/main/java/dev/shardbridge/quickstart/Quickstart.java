@@ -1,5 +1,6 @@
 package dev.shardbridge.quickstart;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -70,12 +71,12 @@ public final class Quickstart implements Callable<Integer> {
         try {
             System.out.println("Full log: " + System.getProperty(LOG_FILE_PROPERTY, "target/quickstart.log"));
             return run.run();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IOException e) {
             if (run.stopRequested()) {
                 return STOPPED;
             }
             System.err.println();
-            System.err.println("quickstart: " + e.getMessage());
+            System.err.println("quickstart: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
             return 2;
         } finally {
             removeHook(stopOnSignal);
