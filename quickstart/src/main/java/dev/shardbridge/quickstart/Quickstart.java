@@ -1,77 +1,106 @@
 package dev.shardbridge.quickstart;
 
-import dev.shardbridge.emulator.EmulatorSettings;
-import dev.shardbridge.emulator.StoreEmulator;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The README's first command: starts the store emulator and runs a smoke workload against it through
- * the AWS SDK, then verifies what it reads back. Grows into the full Kafka Connect demo.
+ * The README's first command: the whole idea on one machine. Starts the store emulator, a Kafka broker and a
+ * Connect worker with the built plugin, replicates a parcel-scan table through Kafka into a replica while two
+ * more consumer groups read the same changes, and verifies the results.
  */
 @Command(name = "quickstart", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Starts the shardbridge store emulator and runs a parcel-scan workload against it.")
+        description = {"Runs shardbridge end to end on this machine: store emulator -> source connector -> Kafka ->"
+                + " sink connector, an aggregator and a Tablestore-trigger reader; then verifies the replica and"
+                + " the aggregate. Exits 0 when every check passed."})
 public final class Quickstart implements Callable<Integer> {
 
-    @Option(names = "--port", description = "Emulator port (default: ${DEFAULT-VALUE}).")
-    int port = 8000;
+    /** System property naming the full log file (Kafka's and Connect's logs go there, not to the terminal). */
+    static final String LOG_FILE_PROPERTY = "shardbridge.quickstart.log";
+    /** The shell's status for a command ended by Ctrl-C (128 + SIGINT). */
+    private static final int STOPPED = 130;
 
-    @Option(names = "--parcels", description = "Parcels to write, 8 scans each (default: ${DEFAULT-VALUE}).")
-    int parcels = 2000;
+    @Option(names = "--records", description = "Writes to the source table (default: ${DEFAULT-VALUE}).")
+    int records = 20_000;
 
-    @Option(names = "--keep-running", description = "Leave the emulator up after the workload, until Ctrl-C.")
+    @Option(names = "--rate", description = "Writes per second (default: ${DEFAULT-VALUE}).")
+    int rate = 1_000;
+
+    @Option(names = "--partitions", description = "Partitions (stream shards) of the table at the start;"
+            + " one more after the split midway (default: ${DEFAULT-VALUE}).")
+    int partitions = 4;
+
+    @Option(names = "--keep-running", description = "Leave the stack up after the run, until Ctrl-C.")
     boolean keepRunning;
 
+    @Option(names = "--emulator-port", description = "Store emulator port (default: ${DEFAULT-VALUE}).")
+    int emulatorPort = 8000;
+
+    @Option(names = "--kafka-port", description = "Kafka broker port (default: ${DEFAULT-VALUE}).")
+    int kafkaPort = 9092;
+
+    @Option(names = "--connect-port", description = "Connect REST port (default: ${DEFAULT-VALUE}).")
+    int connectPort = 8083;
+
+    @Option(names = "--plugin-path", paramLabel = "<dir>", description = "Connect plugin.path holding the shardbridge"
+            + " plugin (default: connect-plugin/target/shardbridge-<version> of this checkout).")
+    Path pluginPath;
+
     public static void main(String[] args) {
+        if (System.getProperty(LOG_FILE_PROPERTY) == null) {
+            System.setProperty(LOG_FILE_PROPERTY, RepoLayout.defaultLogFile().toString());
+        }
         System.exit(new CommandLine(new Quickstart()).execute(args));
     }
 
     @Override
-    public Integer call() throws InterruptedException {
-        if (parcels < 1) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "--parcels must be at least 1");
-        }
-        try (StoreEmulator emulator = StoreEmulator.start(EmulatorSettings.defaults().withPort(port));
-             DynamoDbClient client = client(emulator)) {
-            System.out.printf("store emulator listening on %s%n", emulator.endpoint());
-            boolean passed = new SmokeWorkload(client, System.out).run(parcels);
-            System.out.println(passed ? "smoke workload PASSED" : "smoke workload FAILED: read-back mismatch");
-            if (keepRunning) {
-                printHowToLook(emulator);
-                awaitCtrlC();
+    public Integer call() throws Exception {
+        validate();
+        DemoRun run = new DemoRun(new DemoRun.Options(records, rate, partitions, keepRunning,
+                new LocalStack.Ports(emulatorPort, kafkaPort, connectPort), pluginPath), System.out);
+        // Ctrl-C: stop Connect, then the broker, then the emulator, from this one hook (see LocalStack).
+        Thread stopOnSignal = new Thread(() -> {
+            System.out.println();
+            System.out.println("Stopping...");
+            run.stop();
+        }, "quickstart-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnSignal);
+        try {
+            System.out.println("Full log: " + System.getProperty(LOG_FILE_PROPERTY, "target/quickstart.log"));
+            return run.run();
+        } catch (RuntimeException | IOException e) {
+            if (run.stopRequested()) {
+                return STOPPED;
             }
-            return passed ? 0 : 1;
+            System.err.println();
+            System.err.println("quickstart: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+            return 2;
+        } finally {
+            removeHook(stopOnSignal);
         }
     }
 
-    private static DynamoDbClient client(StoreEmulator emulator) {
-        return DynamoDbClient.builder()
-                .endpointOverride(emulator.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(8))
-                .build();
+    private void validate() {
+        CommandLine cmd = new CommandLine(this);
+        if (records < 2) {
+            throw new CommandLine.ParameterException(cmd, "--records must be at least 2");
+        }
+        if (rate < 1) {
+            throw new CommandLine.ParameterException(cmd, "--rate must be at least 1");
+        }
+        if (partitions < 1 || partitions > 64) {
+            throw new CommandLine.ParameterException(cmd, "--partitions must be 1..64");
+        }
     }
 
-    private static void printHowToLook(StoreEmulator emulator) {
-        System.out.printf("%nThe emulator stays up; look at it with the AWS CLI (any credentials work):%n"
-                + "  aws dynamodb describe-table --table-name %s --endpoint-url %s%n"
-                + "  aws dynamodb scan --table-name %s --max-items 5 --endpoint-url %s%n"
-                + "Press Ctrl-C to stop.%n", SmokeWorkload.TABLE, emulator.endpoint(), SmokeWorkload.TABLE,
-                emulator.endpoint());
-    }
-
-    private static void awaitCtrlC() throws InterruptedException {
-        CountDownLatch stop = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "quickstart-stop"));
-        stop.await();
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running or has run: nothing to remove.
+        }
     }
 }
