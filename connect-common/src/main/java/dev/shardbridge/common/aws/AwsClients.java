@@ -7,6 +7,7 @@ import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -43,12 +44,16 @@ public final class AwsClients implements AutoCloseable {
         this.overrides = overrides;
     }
 
+    /**
+     * The table API client. The HTTP client is named rather than found on the classpath: in a Connect worker the
+     * SDK's classpath lookup can meet another SDK's HTTP client (the worker's or another plugin's) and fail.
+     */
     public DynamoDbClient dynamoDb() {
-        return configure(DynamoDbClient.builder()).build();
+        return configure(DynamoDbClient.builder()).httpClientBuilder(ApacheHttpClient.builder()).build();
     }
 
     public DynamoDbStreamsClient streams() {
-        return configure(DynamoDbStreamsClient.builder()).build();
+        return configure(DynamoDbStreamsClient.builder()).httpClientBuilder(ApacheHttpClient.builder()).build();
     }
 
     /**
@@ -82,7 +87,8 @@ public final class AwsClients implements AutoCloseable {
      * DynamoDB protocol only, and a role is assumed in AWS even when the tables sit behind a proxy.
      */
     private AwsCredentialsProvider assumeRole(CredentialsSettings credentials) {
-        StsClientBuilder builder = StsClient.builder().credentialsProvider(DefaultCredentialsProvider.builder().build());
+        StsClientBuilder builder = StsClient.builder().credentialsProvider(DefaultCredentialsProvider.builder().build())
+                .httpClientBuilder(ApacheHttpClient.builder());
         access.region().ifPresent(builder::region);
         StsClient sts = builder.build();
         StsAssumeRoleCredentialsProvider provider = StsAssumeRoleCredentialsProvider.builder()
