@@ -2,7 +2,6 @@ package dev.shardbridge.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shardbridge.emulator.StoreEmulator;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -10,17 +9,8 @@ import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -41,9 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PluginArchiveIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String TABLE = "parcel_scans";
+    private static final String TABLE = SystemStack.PARCEL_SCANS;
 
-    private static StoreEmulator emulator;
+    private static SystemStack stack;
     private static EmbeddedConnectCluster connect;
     private static DynamoDbClient dynamoDb;
 
@@ -51,21 +41,14 @@ class PluginArchiveIT {
     static void start() {
         assertThat(SystemTestWorker.pluginPath().resolve("shardbridge-" + version()).resolve("manifest.json"))
                 .as("the plugin archive was built").exists();
-        emulator = StoreEmulator.start();
-        dynamoDb = DynamoDbClient.builder().endpointOverride(emulator.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .build();
-        connect = new EmbeddedConnectCluster.Builder().name("shardbridge-system").numWorkers(1).numBrokers(1)
-                .workerProps(SystemTestWorker.props())
-                .build();
-        connect.start();
+        stack = SystemStack.start("shardbridge-system");
+        connect = stack.connect();
+        dynamoDb = stack.dynamoDb();
     }
 
     @AfterAll
     static void stop() {
-        connect.stop();
-        dynamoDb.close();
-        emulator.close();
+        stack.close();
     }
 
     @Test
@@ -83,16 +66,12 @@ class PluginArchiveIT {
 
     @Test
     void theSourceFromConfigJsonStreamsASplittingTableAndResumesExactlyAfterARestart() throws Exception {
-        createTable();
-        JsonNode request = JSON.readTree(SystemTestWorker.configFile("source-emulator.json").toFile());
-        Map<String, String> config = JSON.convertValue(request.get("config"), Map.class);
-        config.put("aws.endpoint.override", emulator.endpoint().toString());
-        String name = request.get("name").asText();
-        connect.configureConnector(name, config);
+        stack.createParcelScans();
+        String name = stack.deploy("source-emulator.json");
         connect.assertions().assertConnectorAndAtLeastNumTasksAreRunning(name, 1, "source running");
 
         write(0, 300);
-        emulator.admin().splitPartition(TABLE, 0);
+        stack.emulator().admin().splitPartition(TABLE, 0);
         write(300, 600);
         List<String> firstRun = readScans(600);
 
@@ -105,18 +84,6 @@ class PluginArchiveIT {
         assertThat(firstRun).hasSize(600);
         assertThat(all).as("every scan exactly once, across the split and the restart").hasSize(900)
                 .doesNotHaveDuplicates();
-    }
-
-    private static void createTable() {
-        emulator.admin().setPartitions(TABLE, 4);
-        dynamoDb.createTable(request -> request.tableName(TABLE)
-                .attributeDefinitions(
-                        AttributeDefinition.builder().attributeName("parcel_id").attributeType(ScalarAttributeType.S).build(),
-                        AttributeDefinition.builder().attributeName("scan_seq").attributeType(ScalarAttributeType.N).build())
-                .keySchema(KeySchemaElement.builder().attributeName("parcel_id").keyType(KeyType.HASH).build(),
-                        KeySchemaElement.builder().attributeName("scan_seq").keyType(KeyType.RANGE).build())
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .streamSpecification(spec -> spec.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
     }
 
     private static void write(int from, int to) {

@@ -1,27 +1,13 @@
 package dev.shardbridge.system;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shardbridge.emulator.StoreEmulator;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -38,45 +24,38 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReplicationIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String TABLE = "parcel_scans";
-    private static final String REPLICA = "parcel_scans_replica";
+    private static final String TABLE = SystemStack.PARCEL_SCANS;
+    private static final String REPLICA = TABLE + "_replica";
 
-    private static StoreEmulator emulator;
+    private static SystemStack stack;
     private static EmbeddedConnectCluster connect;
     private static DynamoDbClient dynamoDb;
 
     @BeforeAll
     static void start() {
-        emulator = StoreEmulator.start();
-        dynamoDb = DynamoDbClient.builder().endpointOverride(emulator.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .build();
-        connect = new EmbeddedConnectCluster.Builder().name("shardbridge-replication").numWorkers(1).numBrokers(1)
-                .workerProps(SystemTestWorker.props()).build();
-        connect.start();
+        stack = SystemStack.start("shardbridge-replication");
+        connect = stack.connect();
+        dynamoDb = stack.dynamoDb();
     }
 
     @AfterAll
     static void stop() {
-        connect.stop();
-        dynamoDb.close();
-        emulator.close();
+        stack.close();
     }
 
     @Test
     void theReplicaEqualsTheSourceAcrossSplitsRolloversAndRedelivery() throws Exception {
-        createTable();
-        String source = deploy("source-emulator.json");
-        String sink = deploy("sink-emulator.json");
+        stack.createParcelScans();
+        String source = stack.deploy("source-emulator.json");
+        String sink = stack.deploy("sink-emulator.json");
         connect.assertions().assertConnectorAndAtLeastNumTasksAreRunning(source, 1, "source running");
         connect.assertions().assertConnectorAndAtLeastNumTasksAreRunning(sink, 1, "sink running");
 
         Random random = new Random(11);
         writeScans(random, 0, 400);
-        emulator.admin().splitPartition(TABLE, 1);
+        stack.emulator().admin().splitPartition(TABLE, 1);
         writeScans(random, 400, 800);
-        emulator.admin().rollShards(TABLE);
+        stack.emulator().admin().rollShards(TABLE);
         writeScans(random, 800, 1_200);
         awaitReplicaEqualsSource("after the first pass");
 
@@ -93,28 +72,6 @@ class ReplicationIT {
         connect.resumeConnector(source);
         writeScans(random, 1_300, 1_400);
         awaitReplicaEqualsSource("after the source re-emitted the stream");
-    }
-
-    private static String deploy(String file) throws IOException {
-        JsonNode request = JSON.readTree(SystemTestWorker.configFile(file).toFile());
-        @SuppressWarnings("unchecked")
-        Map<String, String> config = JSON.convertValue(request.get("config"), Map.class);
-        config.put("aws.endpoint.override", emulator.endpoint().toString());
-        String name = request.get("name").asText();
-        connect.configureConnector(name, config);
-        return name;
-    }
-
-    private static void createTable() {
-        emulator.admin().setPartitions(TABLE, 4);
-        dynamoDb.createTable(request -> request.tableName(TABLE)
-                .attributeDefinitions(
-                        AttributeDefinition.builder().attributeName("parcel_id").attributeType(ScalarAttributeType.S).build(),
-                        AttributeDefinition.builder().attributeName("scan_seq").attributeType(ScalarAttributeType.N).build())
-                .keySchema(KeySchemaElement.builder().attributeName("parcel_id").keyType(KeyType.HASH).build(),
-                        KeySchemaElement.builder().attributeName("scan_seq").keyType(KeyType.RANGE).build())
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .streamSpecification(spec -> spec.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
     }
 
     /** Inserts, updates of earlier scans and deletes, over 60 parcels, so keys see long change histories. */
