@@ -110,7 +110,7 @@ public class DynamoDbSinkTask extends SinkTask {
         UnguardedBatches batches = new UnguardedBatches(client, requests, retry, config.batchSize(),
                 config.maxInFlightRequests());
         return config.guardEnabled()
-                ? new VersionCheckedBatches(new StoredVersions(client, retry, config.versionAttribute()), batches)
+                ? new VersionCheckedBatches(new StoredVersions(client, retry, config.versionAttribute(), config.maxInFlightRequests()), batches)
                 : batches;
     }
 

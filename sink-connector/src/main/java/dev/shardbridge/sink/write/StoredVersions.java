@@ -14,11 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
- * Reads the version attribute of many target items at once: BatchGetItem, up to 100 keys a request, strongly
- * consistent so a version this task wrote a moment ago is seen. Only the key attributes and the version are
- * fetched, so a page of large items costs little.
+ * Reads the version attribute of many target items at once: BatchGetItem, up to 100 keys a request, several
+ * requests at a time, strongly consistent so a version this task wrote a moment ago is seen. Only the key
+ * attributes and the version are fetched, so a page of large items costs little.
  */
 public final class StoredVersions {
 
@@ -28,26 +29,38 @@ public final class StoredVersions {
     private final DynamoDbClient client;
     private final BoundedRetry retry;
     private final String versionAttribute;
+    private final WriterThreads threads;
 
-    public StoredVersions(DynamoDbClient client, BoundedRetry retry, String versionAttribute) {
+    /** @param maxInFlight how many BatchGetItem requests may run at once, like the writes */
+    public StoredVersions(DynamoDbClient client, BoundedRetry retry, String versionAttribute, int maxInFlight) {
         this.client = client;
         this.retry = retry;
         this.versionAttribute = versionAttribute;
+        this.threads = new WriterThreads(maxInFlight);
     }
 
-    /** The stored version per change (empty when the item does not exist), for changes to distinct items. */
+    /**
+     * The stored version per change (empty when the item does not exist), for changes to distinct items. The
+     * chunks of 100 keys are read in parallel.
+     */
     Map<PendingChange, Optional<String>> read(List<PendingChange> changes) {
-        Map<PendingChange, Optional<String>> versions = new HashMap<>();
         Map<String, List<PendingChange>> byTable = new LinkedHashMap<>();
         changes.forEach(change -> byTable.computeIfAbsent(change.table(), t -> new ArrayList<>()).add(change));
+        List<Supplier<Map<PendingChange, Optional<String>>>> jobs = new ArrayList<>();
         byTable.forEach((table, tableChanges) -> {
             for (int from = 0; from < tableChanges.size(); from += KEYS_PER_REQUEST) {
                 List<PendingChange> chunk = tableChanges.subList(from,
                         Math.min(from + KEYS_PER_REQUEST, tableChanges.size()));
-                Map<Map<String, AttributeValue>, String> found = readChunk(table, chunk);
-                chunk.forEach(change -> versions.put(change, Optional.ofNullable(found.get(change.event().key()))));
+                jobs.add(() -> {
+                    Map<Map<String, AttributeValue>, String> found = readChunk(table, chunk);
+                    Map<PendingChange, Optional<String>> versions = new HashMap<>();
+                    chunk.forEach(change -> versions.put(change, Optional.ofNullable(found.get(change.event().key()))));
+                    return versions;
+                });
             }
         });
+        Map<PendingChange, Optional<String>> versions = new HashMap<>();
+        threads.runAll(jobs).forEach(versions::putAll);
         return versions;
     }
 
@@ -86,5 +99,10 @@ public final class StoredVersions {
             return Boolean.TRUE;
         });
         return found;
+    }
+
+    /** Stops the reading threads. */
+    void close() {
+        threads.close();
     }
 }

@@ -43,6 +43,7 @@ public final class VersionCheckedBatches implements ChangeWriter {
 
     @Override
     public void close() {
+        versions.close();
         batches.close();
     }
 }

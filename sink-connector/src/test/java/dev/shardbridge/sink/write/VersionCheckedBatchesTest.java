@@ -65,7 +65,7 @@ class VersionCheckedBatchesTest {
     private static ChangeWriter writer() {
         BoundedRetry retry = new BoundedRetry(new RetryPolicy(5, Duration.ofMillis(1), Duration.ofMillis(10)));
         GuardedRequests requests = new GuardedRequests(TargetStore.VERSION_ATTRIBUTE, TargetStore.TOMBSTONE_ATTRIBUTE);
-        return new VersionCheckedBatches(new StoredVersions(store.client(), retry, TargetStore.VERSION_ATTRIBUTE),
+        return new VersionCheckedBatches(new StoredVersions(store.client(), retry, TargetStore.VERSION_ATTRIBUTE, 4),
                 new UnguardedBatches(store.client(), requests, retry, 25, 8));
     }
 
