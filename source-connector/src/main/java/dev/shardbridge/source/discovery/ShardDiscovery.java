@@ -31,7 +31,11 @@ public final class ShardDiscovery {
 
     /** The table's current stream ARN; empty when the table has no enabled stream. */
     public Optional<String> streamArn(String table) {
-        TableDescription description = dynamoDb.describeTable(request -> request.tableName(table)).table();
+        return enabledStreamArn(dynamoDb.describeTable(request -> request.tableName(table)).table());
+    }
+
+    /** The table's current stream ARN if its stream is enabled: the one test discovery and tasks share. */
+    public static Optional<String> enabledStreamArn(TableDescription description) {
         StreamSpecification spec = description.streamSpecification();
         boolean enabled = spec != null && Boolean.TRUE.equals(spec.streamEnabled());
         return enabled ? Optional.ofNullable(description.latestStreamArn()) : Optional.empty();

@@ -1,6 +1,7 @@
 package dev.shardbridge.source.read;
 
 import dev.shardbridge.event.TableKey;
+import dev.shardbridge.source.discovery.ShardDiscovery;
 import org.apache.kafka.connect.errors.ConnectException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
@@ -18,17 +19,14 @@ public record TableStream(String table, String streamArn, TableKey tableKey) {
     /** Describes {@code table}; fails with a message saying what to fix when it has no enabled stream. */
     public static TableStream describe(DynamoDbClient dynamoDb, String table) {
         TableDescription description = dynamoDb.describeTable(request -> request.tableName(table)).table();
-        boolean enabled = description.streamSpecification() != null
-                && Boolean.TRUE.equals(description.streamSpecification().streamEnabled());
-        if (!enabled || description.latestStreamArn() == null) {
-            throw new ConnectException("Table " + table + " has no enabled stream; enable one with"
-                    + " StreamSpecification (view type NEW_IMAGE or NEW_AND_OLD_IMAGES)");
-        }
+        String streamArn = ShardDiscovery.enabledStreamArn(description).orElseThrow(() -> new ConnectException(
+                "Table " + table + " has no enabled stream; enable one with StreamSpecification"
+                        + " (view type NEW_IMAGE or NEW_AND_OLD_IMAGES)"));
         String partitionKey = keyAttribute(description, KeyType.HASH).orElseThrow(
                 () -> new ConnectException("Table " + table + " reports no partition key"));
         TableKey key = keyAttribute(description, KeyType.RANGE)
                 .map(sortKey -> TableKey.of(partitionKey, sortKey)).orElseGet(() -> TableKey.of(partitionKey));
-        return new TableStream(table, description.latestStreamArn(), key);
+        return new TableStream(table, streamArn, key);
     }
 
     private static Optional<String> keyAttribute(TableDescription description, KeyType type) {
