@@ -1,18 +1,14 @@
 package dev.shardbridge.source;
 
 import dev.shardbridge.emulator.admin.EmulatorAdmin;
+import dev.shardbridge.source.cluster.KeyedTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 import java.util.Map;
 
-/** Tables keyed by a string {@code id} with a stream, as most source tests need them. */
+/** Emulator tables keyed by a string {@code id} ({@link KeyedTable}) with a chosen number of partitions. */
 public final class TestTables {
 
     private TestTables() {
@@ -22,12 +18,7 @@ public final class TestTables {
     public static void create(DynamoDbClient dynamoDb, EmulatorAdmin admin, String table, int partitions,
                               StreamViewType view) {
         admin.setPartitions(table, partitions);
-        dynamoDb.createTable(request -> request.tableName(table)
-                .attributeDefinitions(AttributeDefinition.builder().attributeName("id")
-                        .attributeType(ScalarAttributeType.S).build())
-                .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .streamSpecification(spec -> spec.streamEnabled(true).streamViewType(view)));
+        KeyedTable.create(dynamoDb, table, view);
     }
 
     /** Puts items {@code prefix0 .. prefix(count-1)}. */

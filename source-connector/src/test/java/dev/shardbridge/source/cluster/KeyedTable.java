@@ -28,12 +28,16 @@ public final class KeyedTable {
 
     /** A table keyed by {@code id} with a NEW_AND_OLD_IMAGES stream. */
     public static void create(DynamoDbClient dynamoDb, String table) {
+        create(dynamoDb, table, StreamViewType.NEW_AND_OLD_IMAGES);
+    }
+
+    /** A table keyed by {@code id} with a stream of {@code view}. */
+    public static void create(DynamoDbClient dynamoDb, String table, StreamViewType view) {
         dynamoDb.createTable(request -> request.tableName(table)
                 .attributeDefinitions(AttributeDefinition.builder().attributeName("id")
                         .attributeType(ScalarAttributeType.S).build())
                 .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
                 .billingMode(BillingMode.PAY_PER_REQUEST)
-                .streamSpecification(spec -> spec.streamEnabled(true)
-                        .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+                .streamSpecification(spec -> spec.streamEnabled(true).streamViewType(view)));
     }
 }
