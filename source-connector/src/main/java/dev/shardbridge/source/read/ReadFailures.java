@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * Acts on a failed read of one shard as {@link StreamFailure} classifies it: back off and retry, apply the
@@ -19,10 +20,16 @@ final class ReadFailures {
 
     private final SourceTaskMetrics metrics;
     private final TrimmedDataPolicy trimmedDataPolicy;
+    private final Consumer<String> resnapshot;
 
-    ReadFailures(SourceTaskMetrics metrics, TrimmedDataPolicy trimmedDataPolicy) {
+    /**
+     * @param resnapshot under {@code snapshot.mode=when_needed}, told the table whose position was trimmed, which
+     *                   then gets a new snapshot instead of the trimmed-data policy; null otherwise
+     */
+    ReadFailures(SourceTaskMetrics metrics, TrimmedDataPolicy trimmedDataPolicy, Consumer<String> resnapshot) {
         this.metrics = metrics;
         this.trimmedDataPolicy = trimmedDataPolicy;
+        this.resnapshot = resnapshot;
     }
 
     /** @throws ConnectException when the task cannot go on */
@@ -33,7 +40,7 @@ final class ReadFailures {
             case THROTTLED, TRANSIENT, EXPIRED_ITERATOR -> {
                 metrics.throttled(cursor.partition());
                 Duration backoff = cursor.pacing().afterThrottle();
-                cursor.delay(System.nanoTime(), backoff);
+                cursor.backOff(System.nanoTime(), backoff);
                 log.debug("Shard {}: {} ({}); retrying in {} ms", cursor, kind, failure.getMessage(), backoff.toMillis());
             }
             case TRIMMED -> trimmed(cursor, failure);
@@ -50,6 +57,16 @@ final class ReadFailures {
     private void trimmed(ShardCursor cursor, SdkException failure) {
         String position = cursor.reader().lastSequenceNumber().map(seq -> "after sequence number " + seq)
                 .orElse("at its start");
+        if (resnapshot != null) {
+            metrics.gap(cursor.partition());
+            log.warn("Shard {}: the position {} was trimmed from the stream; continuing at the oldest retained record"
+                    + " and snapshotting table {} again (snapshot.mode=when_needed), so consumers receive its current"
+                    + " state.", cursor, position, cursor.partition().table());
+            cursor.reader().skipToTrimHorizon();
+            cursor.delay(System.nanoTime(), Duration.ZERO);
+            resnapshot.accept(cursor.partition().table());
+            return;
+        }
         if (trimmedDataPolicy == TrimmedDataPolicy.FAIL) {
             throw new ConnectException("Shard " + cursor + ": the position " + position + " is older than the"
                     + " stream's retention (24 hours on AWS); changes were lost from the stream before they could be"

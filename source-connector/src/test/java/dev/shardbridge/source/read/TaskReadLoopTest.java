@@ -9,6 +9,7 @@ import dev.shardbridge.source.config.StartPosition;
 import dev.shardbridge.source.config.TrimmedDataPolicy;
 import dev.shardbridge.source.discovery.ShardDiscovery;
 import dev.shardbridge.source.emit.ChangeRecords;
+import dev.shardbridge.source.metrics.SnapshotGauges;
 import dev.shardbridge.source.metrics.SourceTaskMetrics;
 import dev.shardbridge.source.offset.InMemoryOffsets;
 import dev.shardbridge.source.offset.ShardOffset;
@@ -239,6 +240,14 @@ class TaskReadLoopTest {
 
         @Override
         public void shardDrained(ShardPartition shard) {
+        }
+
+        @Override
+        public void snapshotStarted(String table, SnapshotGauges gauges) {
+        }
+
+        @Override
+        public void snapshotEnded(String table) {
         }
 
         @Override
