@@ -138,7 +138,8 @@ public final class ShardAssignment {
     private static Map<ShardKey, DiscoveredShard> canonical(Collection<DiscoveredShard> discovered) {
         Map<ShardKey, DiscoveredShard> byKey = new LinkedHashMap<>();
         discovered.stream().sorted(DiscoveredShard.ORDER).forEach(shard -> byKey.merge(shard.key(), shard,
-                (a, b) -> new DiscoveredShard(a.table(), a.shardId(), union(a.parentShardIds(), b.parentShardIds()))));
+                (a, b) -> new DiscoveredShard(a.table(), a.shardId(), union(a.parentShardIds(), b.parentShardIds()),
+                        union(a.trimmedParentShardIds(), b.trimmedParentShardIds()))));
         return byKey;
     }
 

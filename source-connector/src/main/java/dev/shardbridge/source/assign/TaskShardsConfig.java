@@ -37,6 +37,7 @@ public final class TaskShardsConfig {
             config.put(PREFIX + i + ".table", shard.table());
             config.put(PREFIX + i + ".id", shard.shardId());
             config.put(PREFIX + i + ".parents", String.join(",", shard.parentShardIds()));
+            config.put(PREFIX + i + ".trimmed_parents", String.join(",", shard.trimmedParentShardIds()));
         }
         return config;
     }
@@ -48,9 +49,10 @@ public final class TaskShardsConfig {
         }
         List<DiscoveredShard> shards = new ArrayList<>();
         for (int i = 0; i < Integer.parseInt(count); i++) {
-            String parents = required(config, PREFIX + i + ".parents");
+            List<String> parents = ids(required(config, PREFIX + i + ".parents"));
             shards.add(new DiscoveredShard(required(config, PREFIX + i + ".table"), required(config, PREFIX + i + ".id"),
-                    parents.isEmpty() ? List.of() : Arrays.asList(parents.split(","))));
+                    parents,
+                    ids(config.getOrDefault(PREFIX + i + ".trimmed_parents", ""))));
         }
         return List.copyOf(shards);
     }
@@ -60,6 +62,10 @@ public final class TaskShardsConfig {
         String tables = config.getOrDefault(SNAPSHOT_TABLES_KEY, "");
         return Arrays.stream(tables.split(",")).map(String::trim).filter(table -> !table.isEmpty())
                 .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static List<String> ids(String commaSeparated) {
+        return commaSeparated.isEmpty() ? List.of() : Arrays.asList(commaSeparated.split(","));
     }
 
     private static String required(Map<String, String> config, String key) {

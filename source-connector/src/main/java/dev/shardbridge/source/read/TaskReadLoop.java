@@ -80,10 +80,11 @@ public final class TaskReadLoop {
         this.offsets = offsets;
         this.changeRecords = changeRecords;
         this.metrics = metrics;
-        this.gates = new ShardGates(streams, offsets, offsets.fetch(cursors.stream().map(ShardCursor::partition).toList()),
-                settings.startPosition(), settings.limit());
         this.failures = new ReadFailures(metrics, settings.trimmedDataPolicy(),
                 settings.resnapshotWhenTrimmed() ? snapshots::requestResnapshot : null);
+        this.gates = new ShardGates(streams, offsets, offsets.fetch(cursors.stream().map(ShardCursor::partition).toList()),
+                settings.startPosition(), settings.limit(), failures,
+                settings.resnapshotWhenTrimmed() ? snapshots::tableReadBefore : null);
         snapshots.start(this::wake);
     }
 

@@ -94,6 +94,15 @@ public final class TaskSnapshots implements AutoCloseable {
         return needed;
     }
 
+    /** Whether the connector snapshotted {@code table} before: some progress of it is committed. */
+    public boolean tableReadBefore(String table) {
+        if (offsets == null) {
+            return false;
+        }
+        TableSnapshot state = offsets.read(table, segments);
+        return state.epoch() > 1 || state.scanned() > 0 || state.segmentsDone() > 0;
+    }
+
     /** A stored stream position of {@code table} was trimmed: snapshot it again (snapshot.mode=when_needed). */
     public void requestResnapshot(String table) {
         resnapshotRequests.add(table);
