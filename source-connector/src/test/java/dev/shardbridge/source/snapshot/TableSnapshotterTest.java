@@ -8,10 +8,8 @@ import dev.shardbridge.source.EmulatorWithClients;
 import dev.shardbridge.source.TestTables;
 import dev.shardbridge.source.config.IdleBackoff;
 import dev.shardbridge.source.emit.SnapshotRecords;
-import dev.shardbridge.source.metrics.SnapshotGauges;
-import dev.shardbridge.source.metrics.SourceTaskMetrics;
+import dev.shardbridge.source.metrics.RecordingMetrics;
 import dev.shardbridge.source.offset.InMemoryOffsets;
-import dev.shardbridge.source.offset.ShardPartition;
 import dev.shardbridge.source.offset.SnapshotOffsets;
 import dev.shardbridge.source.offset.TableSnapshot;
 import org.apache.kafka.connect.data.Struct;
@@ -28,7 +26,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongPredicate;
 import java.util.function.Predicate;
@@ -63,10 +60,10 @@ class TableSnapshotterTest {
         TableSnapshot state = new SnapshotOffsets(committed).read("snap-all", 3);
         assertThat(state.complete()).isTrue();
         assertThat(state.scanned()).isEqualTo(250);
-        assertThat(metrics.gauges.segmentsDone()).isEqualTo(3);
-        assertThat(metrics.gauges.itemsScanned()).isEqualTo(250);
+        assertThat(metrics.snapshot().segmentsDone()).isEqualTo(3);
+        assertThat(metrics.snapshot().itemsScanned()).isEqualTo(250);
         snapshotter.close();
-        assertThat(metrics.ended).containsExactly("snap-all");
+        assertThat(metrics.snapshotsEnded).containsExactly("snap-all");
     }
 
     @Test
@@ -91,7 +88,7 @@ class TableSnapshotterTest {
         repeated.retainAll(ids(rows(after)));
         assertThat(repeated).as("only rows of the page each unfinished segment stopped in come again")
                 .hasSizeLessThanOrEqualTo(3 * 20);
-        assertThat(metrics.gauges.itemsScanned()).as("counted across the restart").isGreaterThanOrEqualTo(300);
+        assertThat(metrics.snapshot().itemsScanned()).as("counted across the restart").isGreaterThanOrEqualTo(300);
     }
 
     @Test
@@ -116,7 +113,7 @@ class TableSnapshotterTest {
 
         assertThat(ids(rows(out))).hasSize(49).doesNotContain("item-7");
         assertThat(snapshotter.complete()).isTrue();
-        assertThat(metrics.gauges.rowsDropped()).isEqualTo(1);
+        assertThat(metrics.snapshot().rowsDropped()).isEqualTo(1);
     }
 
     private TableSnapshotter snapshotter(TableSnapshot state, int pageItems, boolean streamed, long itemCount) {
@@ -160,42 +157,6 @@ class TableSnapshotterTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Keeps the gauges a snapshot registers. */
-    private static final class RecordingMetrics implements SourceTaskMetrics {
-        SnapshotGauges gauges;
-        final List<String> ended = new ArrayList<>();
-
-        @Override
-        public void pageRead(ShardPartition shard, int records, Optional<Instant> newestRecordTime) {
-        }
-
-        @Override
-        public void throttled(ShardPartition shard) {
-        }
-
-        @Override
-        public void gap(ShardPartition shard) {
-        }
-
-        @Override
-        public void shardDrained(ShardPartition shard) {
-        }
-
-        @Override
-        public void snapshotStarted(String table, SnapshotGauges gauges) {
-            this.gauges = gauges;
-        }
-
-        @Override
-        public void snapshotEnded(String table) {
-            ended.add(table);
-        }
-
-        @Override
-        public void close() {
         }
     }
 }
