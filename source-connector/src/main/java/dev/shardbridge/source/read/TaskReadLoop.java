@@ -64,6 +64,7 @@ public final class TaskReadLoop {
     private final ReadFailures failures;
     private final TaskSnapshots snapshots;
     private final StreamCatchUp catchUp;
+    private final int limit;
     private final Object wakeUp = new Object();
     private volatile boolean stopping;
     /** Set by a snapshot page's arrival, so a poll about to wait looks at it first. */
@@ -81,6 +82,7 @@ public final class TaskReadLoop {
         this.cursors = List.copyOf(cursors);
         this.snapshots = snapshots;
         this.catchUp = new StreamCatchUp(this.cursors);
+        this.limit = settings.limit();
         this.offsets = offsets;
         this.changeRecords = changeRecords;
         this.metrics = metrics;
@@ -210,8 +212,8 @@ public final class TaskReadLoop {
                 snapshots.streamChange(table, cursor.streamShard().tableKey().keyOf(record.dynamodb().keys()));
             }
         }
-        if (records.isEmpty() && !page.drained()) {
-            cursor.readEmpty(requested);
+        if (!page.drained() && StreamCatchUp.reachedTip(records, limit)) {
+            cursor.readToTip(requested);
         }
         long now = System.nanoTime();
         cursor.delay(now, records.isEmpty() ? cursor.pacing().afterEmptyPage() : cursor.pacing().afterRecords());

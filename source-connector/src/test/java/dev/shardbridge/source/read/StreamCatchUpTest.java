@@ -5,6 +5,8 @@ import dev.shardbridge.event.TableKey;
 import dev.shardbridge.source.assign.DiscoveredShard;
 import dev.shardbridge.source.config.IdleBackoff;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
 
 import java.time.Duration;
 import java.util.List;
@@ -23,9 +25,9 @@ class StreamCatchUpTest {
         StreamCatchUp catchUp = new StreamCatchUp(List.of(open));
         assertThat(catchUp.readAfter("orders", T)).as("never found empty").isFalse();
 
-        open.readEmpty(T - 1);
+        open.readToTip(T - 1);
         assertThat(catchUp.readAfter("orders", T)).as("found empty before the page").isFalse();
-        open.readEmpty(T);
+        open.readToTip(T);
         assertThat(catchUp.readAfter("orders", T)).isTrue();
         assertThat(catchUp.readAfter("other", T)).as("another table's shards do not matter").isTrue();
     }
@@ -33,7 +35,7 @@ class StreamCatchUpTest {
     @Test
     void aWaitingChildCountsOnlyWhileItsParentIsOpenHere() {
         ShardCursor parent = reading(DiscoveredShard.root("orders", "p"));
-        parent.readEmpty(T);
+        parent.readToTip(T);
         ShardCursor child = new ShardCursor(DiscoveredShard.child("orders", "c", "p"), shard("c"), pacing());
         assertThat(new StreamCatchUp(List.of(parent, child)).readAfter("orders", T)).isTrue();
 
@@ -50,7 +52,7 @@ class StreamCatchUpTest {
                 .as("children not assigned yet: pages wait for the reassignment").isFalse();
 
         ShardCursor child = reading(DiscoveredShard.child("orders", "c", "p"));
-        child.readEmpty(T);
+        child.readToTip(T);
         assertThat(new StreamCatchUp(List.of(parent, child)).readAfter("orders", T)).isTrue();
 
         ShardCursor gone = reading(DiscoveredShard.root("orders", "g"));
@@ -68,6 +70,21 @@ class StreamCatchUpTest {
         new StreamCatchUp(List.of(idle, throttled)).hurry(Map.of("orders", 5L));
         assertThat(idle.dueNanos()).isEqualTo(5L);
         assertThat(throttled.dueNanos()).isEqualTo(Duration.ofSeconds(1).toNanos());
+    }
+
+    @Test
+    void aPageReachedTheNewestRecordUnlessALimitCutItShort() {
+        assertThat(StreamCatchUp.reachedTip(List.of(), 1000)).isTrue();
+        assertThat(StreamCatchUp.reachedTip(List.of(record(300), record(300)), 1000)).isTrue();
+        assertThat(StreamCatchUp.reachedTip(List.of(record(300), record(300)), 2)).as("the record limit").isFalse();
+        assertThat(StreamCatchUp.reachedTip(List.of(record(400_000), record(400_000)), 1000))
+                .as("near the 1 MB page limit").isFalse();
+        assertThat(StreamCatchUp.reachedTip(List.of(Record.builder().dynamodb(StreamRecord.builder().build()).build()),
+                1000)).as("no size: no proof").isFalse();
+    }
+
+    private static Record record(long sizeBytes) {
+        return Record.builder().dynamodb(StreamRecord.builder().sizeBytes(sizeBytes).build()).build();
     }
 
     private static ShardCursor reading(DiscoveredShard discovered) {
