@@ -110,7 +110,8 @@ public final class ShardAssignment {
         return new ShardAssignment(
                 loads.stream().map(load -> load.stream().flatMap(unit -> unit.shards().stream())
                         .sorted(DiscoveredShard.ORDER).toList()).toList(),
-                loads.stream().map(load -> load.stream().filter(Unit::snapshot).map(Unit::table)
+                loads.stream().map(load -> load.stream().filter(unit -> unit.snapshot() && unit.segment() < 0)
+                        .map(Unit::table)
                         .collect(Collectors.toCollection(TreeSet::new))).toList(),
                 loads.stream().map(load -> load.stream().filter(unit -> unit.segment() >= 0)
                         .map(unit -> new ScanSegment(unit.table(), unit.segment()))
@@ -131,7 +132,7 @@ public final class ShardAssignment {
         return task < snapshotTables.size() ? snapshotTables.get(task) : new TreeSet<>();
     }
 
-    /** The scan segments {@code task} runs of tables only scanned; empty for a task index this assignment does not have. */
+    /** The scan segments {@code task} runs of tables only scanned; empty for a task index it does not have. */
     public SortedSet<ScanSegment> scanSegmentsOf(int task) {
         return task < scanSegments.size() ? scanSegments.get(task) : new TreeSet<>();
     }

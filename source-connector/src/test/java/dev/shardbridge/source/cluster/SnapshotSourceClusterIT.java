@@ -99,22 +99,56 @@ class SnapshotSourceClusterIT {
                 "once the snapshot is done, the shards are spread over the tasks again");
     }
 
+    @Test
+    void aScanOnlySnapshotSpreadsItsSegmentsOverTheTasksAndDeliversEveryItem() throws Exception {
+        String table = "ledger";
+        String connector = "ledger-export";
+        cluster.emulator().admin().setPartitions(table, 2);
+        KeyedTable.create(cluster.dynamoDb(), table, null);
+        seed(table, 5_000);
+
+        Map<String, String> config = new HashMap<>(cluster.sourceConfig(table, 4));
+        config.put("start.position", "snapshot");
+        config.put("snapshot.mode", "initial_only");
+        config.put("snapshot.segments", "4");
+        config.put("snapshot.page.items", "200");
+        cluster.connect().configureConnector(connector, config);
+        cluster.connect().assertions().assertConnectorAndExactlyNumTasksAreRunning(connector, 4,
+                "a table without a stream to order against scans one segment per task");
+
+        try (ChangeTopic topic = new ChangeTopic(cluster.connect().kafka(), table, "export-reader", false)) {
+            List<ChangeTopic.Delivered> delivered = topic.readUntil(
+                    records -> labelsPerKey(records).size() == 5_000, Duration.ofMinutes(2));
+            assertThat(delivered).allSatisfy(record -> assertThat(record.event().op()).isEqualTo(Operation.READ));
+            assertThat(labelsPerKey(delivered).values()).allSatisfy(labels -> assertThat(labels).containsOnly("put:0"));
+        }
+        TestUtils.waitForCondition(() -> segmentsDone(connector) == 4, 30_000, "every segment commits done");
+    }
+
     private static long segmentsDone() {
-        List<ConnectorOffset> offsets = cluster.connect().connectorOffsets(CONNECTOR).offsets();
+        return segmentsDone(CONNECTOR);
+    }
+
+    private static long segmentsDone(String connector) {
+        List<ConnectorOffset> offsets = cluster.connect().connectorOffsets(connector).offsets();
         return offsets.stream().filter(offset -> offset.partition().containsKey("snapshot_segment")
                 && offset.offset() != null && Boolean.TRUE.equals(offset.offset().get("done"))).count();
     }
 
-    /** Items written before the stream exists: version 0, the same shape the writes use. */
     private static void seed() {
+        seed(TABLE, SEEDED);
+    }
+
+    /** Items written before the stream exists: version 0, the same shape the writes use. */
+    private static void seed(String table, int count) {
         List<WriteRequest> batch = new ArrayList<>();
-        for (int i = 0; i < SEEDED; i++) {
+        for (int i = 0; i < count; i++) {
             batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of(
                     "id", AttributeValue.fromS("k-" + i), "v", AttributeValue.fromN("0"),
                     "payload", AttributeValue.fromS("x".repeat(200)))).build()).build());
-            if (batch.size() == 25 || i == SEEDED - 1) {
+            if (batch.size() == 25 || i == count - 1) {
                 List<WriteRequest> items = List.copyOf(batch);
-                var response = cluster.dynamoDb().batchWriteItem(request -> request.requestItems(Map.of(TABLE, items)));
+                var response = cluster.dynamoDb().batchWriteItem(request -> request.requestItems(Map.of(table, items)));
                 assertThat(response.unprocessedItems()).isEmpty();
                 batch.clear();
             }

@@ -145,7 +145,7 @@ class TaskReadLoopTest {
                 new IdleBackoff(Duration.ofMillis(5), Duration.ofMillis(50)), TrimmedDataPolicy.FAIL, true);
         SnapshotRecords records = new SnapshotRecords(new ChangeEventFactory("dynamodb", "test", Clock.systemUTC()),
                 "", MARKERS);
-        TaskSnapshots snapshots = new TaskSnapshots(new SnapshotOffsets(committed), records, 2, state -> {
+        TaskSnapshots snapshots = new TaskSnapshots(new SnapshotOffsets(committed), records, 2, (state, segments) -> {
             throw new AssertionError("the table is not snapshotted by this task");
         });
         TaskReadLoop loop = TaskReadLoop.create(emulator.streams(),

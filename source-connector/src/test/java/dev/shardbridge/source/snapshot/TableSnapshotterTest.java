@@ -116,10 +116,38 @@ class TableSnapshotterTest {
         assertThat(metrics.snapshot().rowsDropped()).isEqualTo(1);
     }
 
+    @Test
+    void aTaskGivenSomeSegmentsOfAScanOnlySnapshotRunsThoseAlone() {
+        TestTables.create(emulator.dynamoDb(), emulator.admin(), "snap-spread", 2, null);
+        TestTables.put(emulator.dynamoDb(), "snap-spread", "item-", 200);
+        TableSnapshotter snapshotter = new TableSnapshotter(TableSnapshot.begin("snap-spread", 1, 4), Set.of(1, 2), KEY,
+                200, settings(50), emulator.dynamoDb(), RECORDS, metrics, false);
+        snapshotter.start(() -> { });
+
+        List<SourceRecord> out = runUntil(snapshotter, ready -> true, records -> snapshotter.complete());
+
+        Set<String> expected = new HashSet<>(segmentIds("snap-spread", 1, 4));
+        expected.addAll(segmentIds("snap-spread", 2, 4));
+        assertThat(ids(rows(out))).containsExactlyInAnyOrderElementsOf(expected);
+        List<Object> doneSegments = out.stream().filter(record -> record.topic().equals("__markers"))
+                .map(record -> (Object) record.sourcePartition().get("snapshot_segment")).toList();
+        assertThat(doneSegments).containsExactlyInAnyOrder(1, 2);
+        assertThat(metrics.snapshot().segmentsTotal()).isEqualTo(2);
+    }
+
+    /** The ids in one segment of a parallel Scan, read directly. */
+    private static List<String> segmentIds(String table, int segment, int total) {
+        return emulator.dynamoDb().scanPaginator(request -> request.tableName(table).segment(segment)
+                .totalSegments(total)).items().stream().map(item -> item.get("id").s()).toList();
+    }
+
+    private static TableSnapshotter.Settings settings(int pageItems) {
+        return new TableSnapshotter.Settings(pageItems, 0, Duration.ofMillis(30), Duration.ofHours(24),
+                new IdleBackoff(Duration.ofMillis(10), Duration.ofMillis(100)));
+    }
+
     private TableSnapshotter snapshotter(TableSnapshot state, int pageItems, boolean streamed, long itemCount) {
-        TableSnapshotter snapshotter = new TableSnapshotter(state, KEY, itemCount,
-                new TableSnapshotter.Settings(pageItems, 0, Duration.ofMillis(30), Duration.ofHours(24),
-                        new IdleBackoff(Duration.ofMillis(10), Duration.ofMillis(100))),
+        TableSnapshotter snapshotter = new TableSnapshotter(state, KEY, itemCount, settings(pageItems),
                 emulator.dynamoDb(), RECORDS, metrics, streamed);
         snapshotter.start(() -> { });
         return snapshotter;
