@@ -3,6 +3,7 @@ package dev.shardbridge.system;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shardbridge.emulator.StoreEmulator;
+import org.apache.kafka.connect.runtime.rest.entities.ConnectorOffset;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -17,7 +18,10 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -85,6 +89,31 @@ final class SystemStack implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Waits until the source connector {@code name} has finished its snapshot of {@code table}, as its committed
+     * offsets say: a partition per scan segment, each with {@code "done": true}.
+     */
+    void awaitSnapshotDone(String name, String table) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (!snapshotDone(name, table)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the snapshot of " + table + " did not finish: "
+                        + connect.connectorOffsets(name));
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private boolean snapshotDone(String name, String table) {
+        List<Map<String, ?>> segments = connect.connectorOffsets(name).offsets().stream()
+                .filter(entry -> entry.partition().containsKey("snapshot_segment")
+                        && table.equals(entry.partition().get("table")))
+                .<Map<String, ?>>map(ConnectorOffset::offset).toList();
+        return !segments.isEmpty()
+                && segments.stream().allMatch(offset -> Boolean.TRUE.equals(offset.get("done")))
+                && segments.size() == ((Number) segments.get(0).get("segments")).intValue();
     }
 
     @Override
