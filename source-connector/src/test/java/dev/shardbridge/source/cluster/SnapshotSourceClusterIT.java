@@ -51,19 +51,12 @@ class SnapshotSourceClusterIT {
 
     @Test
     void existingItemsAndRacingChangesArriveWithoutGapOrRegression() throws Exception {
-        cluster.emulator().admin().setPartitions(TABLE, PARTITIONS);
-        KeyedTable.create(cluster.dynamoDb(), TABLE, null);
-        seed();
+        existingItems(TABLE, PARTITIONS, SEEDED);
         KeyedTable.enableStream(cluster.dynamoDb(), TABLE);
 
-        Map<String, String> config = new HashMap<>(cluster.sourceConfig(TABLE, 4));
-        config.put("start.position", "snapshot");
-        config.put("snapshot.segments", "4");
         // Slow and fine-grained enough that the writes below race the scan page by page.
-        config.put("snapshot.max.items.per.second", "2500");
-        config.put("snapshot.page.items", "100");
-        config.put("snapshot.watermark.delay.ms", "20");
-        cluster.connect().configureConnector(CONNECTOR, config);
+        cluster.connect().configureConnector(CONNECTOR, snapshotConfig(TABLE, "initial", 100,
+                Map.of("snapshot.max.items.per.second", "2500", "snapshot.watermark.delay.ms", "20")));
         cluster.connect().assertions().assertConnectorAndExactlyNumTasksAreRunning(CONNECTOR, 1,
                 "the snapshotted table's scan and shards run in one task");
 
@@ -103,16 +96,8 @@ class SnapshotSourceClusterIT {
     void aScanOnlySnapshotSpreadsItsSegmentsOverTheTasksAndDeliversEveryItem() throws Exception {
         String table = "ledger";
         String connector = "ledger-export";
-        cluster.emulator().admin().setPartitions(table, 2);
-        KeyedTable.create(cluster.dynamoDb(), table, null);
-        seed(table, 5_000);
-
-        Map<String, String> config = new HashMap<>(cluster.sourceConfig(table, 4));
-        config.put("start.position", "snapshot");
-        config.put("snapshot.mode", "initial_only");
-        config.put("snapshot.segments", "4");
-        config.put("snapshot.page.items", "200");
-        cluster.connect().configureConnector(connector, config);
+        existingItems(table, 2, 5_000);
+        cluster.connect().configureConnector(connector, snapshotConfig(table, "initial_only", 200, Map.of()));
         cluster.connect().assertions().assertConnectorAndExactlyNumTasksAreRunning(connector, 4,
                 "a table without a stream to order against scans one segment per task");
 
@@ -135,12 +120,22 @@ class SnapshotSourceClusterIT {
                 && offset.offset() != null && Boolean.TRUE.equals(offset.offset().get("done"))).count();
     }
 
-    private static void seed() {
-        seed(TABLE, SEEDED);
+    /** A snapshot of {@code table} with four segments, four tasks at most, and {@code extra} settings. */
+    private static Map<String, String> snapshotConfig(String table, String mode, int pageItems,
+                                                      Map<String, String> extra) {
+        Map<String, String> config = new HashMap<>(cluster.sourceConfig(table, 4));
+        config.put("start.position", "snapshot");
+        config.put("snapshot.mode", mode);
+        config.put("snapshot.segments", "4");
+        config.put("snapshot.page.items", Integer.toString(pageItems));
+        config.putAll(extra);
+        return config;
     }
 
-    /** Items written before the stream exists: version 0, the same shape the writes use. */
-    private static void seed(String table, int count) {
+    /** A table without a stream holding {@code count} items: version 0, the same shape the writes use. */
+    private static void existingItems(String table, int partitions, int count) {
+        cluster.emulator().admin().setPartitions(table, partitions);
+        KeyedTable.create(cluster.dynamoDb(), table, null);
         List<WriteRequest> batch = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of(
