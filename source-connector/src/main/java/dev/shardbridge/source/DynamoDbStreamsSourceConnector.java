@@ -10,6 +10,11 @@ import dev.shardbridge.source.discovery.TableResolver;
 import dev.shardbridge.source.offset.ShardOffset;
 import dev.shardbridge.source.offset.ShardOffsets;
 import dev.shardbridge.source.offset.ShardPartition;
+import dev.shardbridge.source.offset.SegmentPartition;
+import dev.shardbridge.source.offset.SegmentProgress;
+import dev.shardbridge.source.offset.SnapshotEpoch;
+import dev.shardbridge.source.offset.SnapshotOffsets;
+import dev.shardbridge.source.snapshot.UnfinishedSnapshots;
 import dev.shardbridge.source.validate.SourceConnectorValidation;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
@@ -53,9 +58,12 @@ public class DynamoDbStreamsSourceConnector extends SourceConnector {
         clients = new AwsClients(config.awsAccess());
         dynamoDb = clients.dynamoDb();
         streams = clients.streams();
+        UnfinishedSnapshots snapshots = config.snapshotsEnabled()
+                ? new UnfinishedSnapshots(new SnapshotOffsets(context().offsetStorageReader()), config.snapshotSegments())
+                : UnfinishedSnapshots.disabled();
         monitor = new ShardMonitor(new TableResolver(dynamoDb, config.tables(), config.tablesRegex()),
                 new ShardDiscovery(dynamoDb, streams), new ShardOffsets(context().offsetStorageReader()),
-                context::requestTaskReconfiguration);
+                snapshots, config.streamsRead(), context::requestTaskReconfiguration);
         monitor.start(config.shardDiscoveryInterval());
     }
 
@@ -66,7 +74,8 @@ public class DynamoDbStreamsSourceConnector extends SourceConnector {
 
     @Override
     public synchronized List<Map<String, String>> taskConfigs(int maxTasks) {
-        ShardAssignment assignment = ShardAssignment.assign(monitor.shards(), maxTasks, previous);
+        ShardAssignment assignment = ShardAssignment.assign(monitor.shards(), monitor.snapshotTables(), maxTasks,
+                previous);
         previous = assignment;
         return assignment.toTaskConfigs(props);
     }
@@ -114,9 +123,20 @@ public class DynamoDbStreamsSourceConnector extends SourceConnector {
     @Override
     public boolean alterOffsets(Map<String, String> connectorConfig, Map<Map<String, ?>, Map<String, ?>> offsets) {
         offsets.forEach((partitionMap, offsetMap) -> {
-            ShardPartition partition = ShardPartition.fromMap(partitionMap);
-            if (offsetMap != null) {
-                ShardOffset.fromMap(partition, offsetMap);
+            if (SegmentPartition.matches(partitionMap)) {
+                SegmentPartition partition = SegmentPartition.fromMap(partitionMap);
+                if (offsetMap != null) {
+                    SegmentProgress.fromMap(partition, offsetMap);
+                }
+            } else if (SnapshotEpoch.matches(partitionMap)) {
+                if (offsetMap != null) {
+                    SnapshotEpoch.fromMaps(partitionMap, offsetMap);
+                }
+            } else {
+                ShardPartition partition = ShardPartition.fromMap(partitionMap);
+                if (offsetMap != null) {
+                    ShardOffset.fromMap(partition, offsetMap);
+                }
             }
         });
         return true;

@@ -60,6 +60,21 @@ class DynamoDbStreamsSourceConnectorTest {
     }
 
     @Test
+    void acceptsSnapshotProgressAndEpochOffsetsAndRefusesBrokenOnes() {
+        DynamoDbStreamsSourceConnector connector = new DynamoDbStreamsSourceConnector();
+        Map<Map<String, ?>, Map<String, ?>> offsets = new HashMap<>();
+        offsets.put(Map.of("table", "orders", "snapshot_segment", 2),
+                Map.of("epoch", 1, "segments", 4, "last_key", "{\"id\":{\"S\":\"a\"}}", "done", false));
+        offsets.put(Map.of("table", "orders", "snapshot", "epoch"), Map.of("epoch", 2));
+        offsets.put(Map.of("table", "orders", "snapshot_segment", 3), null);
+        assertThat(connector.alterOffsets(Map.of(), offsets)).isTrue();
+
+        assertThatThrownBy(() -> connector.alterOffsets(Map.of(), Map.of(
+                Map.of("table", "orders", "snapshot_segment", 4), Map.of("epoch", 1, "segments", 4))))
+                .isInstanceOf(ConnectException.class).hasMessageContaining("more than the segment number 4");
+    }
+
+    @Test
     void refusesOffsetsThatWouldBreakResumingWithAMessageNamingTheField() {
         DynamoDbStreamsSourceConnector connector = new DynamoDbStreamsSourceConnector();
         assertThatThrownBy(() -> connector.alterOffsets(Map.of(), Map.of(

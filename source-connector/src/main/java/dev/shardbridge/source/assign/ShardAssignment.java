@@ -4,69 +4,99 @@ import dev.shardbridge.source.assign.DiscoveredShard.ShardKey;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
- * Which task reads which shards. A pure function of the discovered shards, {@code tasks.max} and the previous
- * assignment, so {@code taskConfigs} can call it without I/O and tests can check it without a cluster.
+ * Which task reads which shards, and which task snapshots which table. A pure function of the discovered
+ * shards, the tables being snapshotted, {@code tasks.max} and the previous assignment, so {@code taskConfigs}
+ * can call it without I/O and tests can check it without a cluster.
  *
- * <p>Rules: {@code min(tasks.max, shards)} tasks; loads differ by at most one (so one shard per task while
- * {@code tasks.max} allows); a shard that is still listed stays on its previous task unless that task must
+ * <p>The unit of placement is a shard, except for a table being snapshotted: its scan and all its shards form
+ * one unit on one task, because a scanned row can only be ordered against the changes of its key by the task
+ * that reads both (see docs/architecture.md, "Snapshot"). Rules: {@code min(tasks.max, units)} tasks; unit
+ * counts differ by at most one; a unit that is still listed stays on its previous task unless that task must
  * shed load; the result does not depend on the order shards are listed in.
  */
 public final class ShardAssignment {
 
-    public static final ShardAssignment EMPTY = new ShardAssignment(List.of());
+    public static final ShardAssignment EMPTY = new ShardAssignment(List.of(), List.of());
 
     private final List<List<DiscoveredShard>> tasks;
+    private final List<SortedSet<String>> snapshotTables;
 
-    private ShardAssignment(List<List<DiscoveredShard>> tasks) {
+    private ShardAssignment(List<List<DiscoveredShard>> tasks, List<? extends Set<String>> snapshotTables) {
         this.tasks = tasks.stream().map(List::copyOf).toList();
+        this.snapshotTables = snapshotTables.stream().map(tables -> (SortedSet<String>) new TreeSet<>(tables)).toList();
     }
 
+    /** An assignment of shards only, without snapshots. */
     public static ShardAssignment of(List<List<DiscoveredShard>> tasks) {
-        return new ShardAssignment(tasks);
+        return new ShardAssignment(tasks, tasks.stream().map(shards -> Set.<String>of()).toList());
     }
 
     public static ShardAssignment assign(Collection<DiscoveredShard> discovered, int maxTasks,
                                          ShardAssignment previous) {
+        return assign(discovered, Set.of(), maxTasks, previous);
+    }
+
+    /**
+     * @param snapshotTables tables whose snapshot is not finished; each becomes one unit with all its shards
+     *                       (a table without listed shards, as under {@code snapshot.mode=initial_only}, too)
+     */
+    public static ShardAssignment assign(Collection<DiscoveredShard> discovered, Set<String> snapshotTables,
+                                         int maxTasks, ShardAssignment previous) {
         if (maxTasks < 1) {
             throw new IllegalArgumentException("tasks.max must be at least 1, got " + maxTasks);
         }
-        Map<ShardKey, DiscoveredShard> shards = canonical(discovered);
-        int taskCount = Math.min(maxTasks, shards.size());
+        List<Unit> units = units(canonical(discovered), snapshotTables);
+        int taskCount = Math.min(maxTasks, units.size());
         if (taskCount == 0) {
             return EMPTY;
         }
-        int floor = shards.size() / taskCount;
-        int tasksAllowedAboveFloor = shards.size() % taskCount;
-        List<List<DiscoveredShard>> loads = new ArrayList<>();
-        Set<ShardKey> placed = new HashSet<>();
+        int floor = units.size() / taskCount;
+        int tasksAllowedAboveFloor = units.size() % taskCount;
+        Map<Integer, List<Unit>> byPreviousTask = new TreeMap<>();
+        List<Unit> unplaced = new ArrayList<>();
+        for (Unit unit : units) {
+            int task = unit.previousTask(previous);
+            if (task >= 0 && task < taskCount) {
+                byPreviousTask.computeIfAbsent(task, t -> new ArrayList<>()).add(unit);
+            } else {
+                unplaced.add(unit);
+            }
+        }
+        List<List<Unit>> loads = new ArrayList<>();
         for (int task = 0; task < taskCount; task++) {
-            List<DiscoveredShard> kept = stillListed(previous.shardsOf(task), shards, placed);
+            List<Unit> kept = byPreviousTask.getOrDefault(task, List.of());
             int capacity = floor;
             if (kept.size() > floor && tasksAllowedAboveFloor > 0) {
                 capacity++;
                 tasksAllowedAboveFloor--;
             }
-            kept = new ArrayList<>(kept.subList(0, Math.min(capacity, kept.size())));
-            kept.forEach(shard -> placed.add(shard.key()));
-            loads.add(kept);
+            loads.add(new ArrayList<>(kept.subList(0, Math.min(capacity, kept.size()))));
+            unplaced.addAll(kept.subList(Math.min(capacity, kept.size()), kept.size()));
         }
-        // Counting guarantees the least-loaded task has room: every task holds at most floor + 1 and only
-        // tasksAllowedAboveFloor of them do, so the unplaced shards fit exactly.
-        for (DiscoveredShard shard : shards.values()) {
-            if (!placed.contains(shard.key())) {
-                leastLoaded(loads).add(shard);
-            }
+        // Counting guarantees the least-loaded task has room: every task holds at most floor + 1 units and only
+        // tasksAllowedAboveFloor of them do, so the unplaced units fit exactly.
+        unplaced.sort(Unit.ORDER);
+        for (Unit unit : unplaced) {
+            leastLoaded(loads).add(unit);
         }
-        loads.forEach(load -> load.sort(DiscoveredShard.ORDER));
-        return new ShardAssignment(loads);
+        return new ShardAssignment(
+                loads.stream().map(load -> load.stream().flatMap(unit -> unit.shards().stream())
+                        .sorted(DiscoveredShard.ORDER).toList()).toList(),
+                loads.stream().map(load -> load.stream().filter(Unit::snapshot).map(Unit::table)
+                        .collect(Collectors.toCollection(TreeSet::new))).toList());
     }
 
     public int taskCount() {
@@ -78,30 +108,57 @@ public final class ShardAssignment {
         return task < tasks.size() ? tasks.get(task) : List.of();
     }
 
+    /** The tables {@code task} snapshots; empty for a task index this assignment does not have. */
+    public SortedSet<String> snapshotTablesOf(int task) {
+        return task < snapshotTables.size() ? snapshotTables.get(task) : new TreeSet<>();
+    }
+
     public List<List<DiscoveredShard>> tasks() {
         return tasks;
     }
 
-    /** One config per task: the connector's own settings plus that task's shards. */
+    /** One config per task: the connector's own settings plus that task's shards and snapshot tables. */
     public List<Map<String, String>> toTaskConfigs(Map<String, String> connectorConfig) {
-        return tasks.stream().map(shards -> {
+        List<Map<String, String>> configs = new ArrayList<>();
+        for (int task = 0; task < tasks.size(); task++) {
             Map<String, String> config = new LinkedHashMap<>(connectorConfig);
-            config.putAll(TaskShardsConfig.encode(shards));
-            return Map.copyOf(config);
-        }).toList();
+            config.putAll(TaskShardsConfig.encode(tasks.get(task), snapshotTables.get(task)));
+            configs.add(Map.copyOf(config));
+        }
+        return configs;
     }
 
     /** Rebuilds an assignment from task configs, e.g. those a connector handed out before a restart. */
     public static ShardAssignment fromTaskConfigs(List<Map<String, String>> taskConfigs) {
-        return new ShardAssignment(taskConfigs.stream().map(TaskShardsConfig::decode).toList());
+        return new ShardAssignment(taskConfigs.stream().map(TaskShardsConfig::decode).toList(),
+                taskConfigs.stream().map(TaskShardsConfig::decodeSnapshotTables).toList());
     }
 
     /** Sorted and de-duplicated; a shard listed twice keeps the union of its parents. */
     private static Map<ShardKey, DiscoveredShard> canonical(Collection<DiscoveredShard> discovered) {
         Map<ShardKey, DiscoveredShard> byKey = new LinkedHashMap<>();
         discovered.stream().sorted(DiscoveredShard.ORDER).forEach(shard -> byKey.merge(shard.key(), shard,
-                (a, b) -> new DiscoveredShard(a.table(), a.shardId(), union(a.parentShardIds(), b.parentShardIds()))));
+                (a, b) -> new DiscoveredShard(a.table(), a.shardId(), union(a.parentShardIds(), b.parentShardIds()),
+                        union(a.trimmedParentShardIds(), b.trimmedParentShardIds()))));
         return byKey;
+    }
+
+    /** One unit per shard of a table that is not snapshotted, one per snapshotted table; in canonical order. */
+    private static List<Unit> units(Map<ShardKey, DiscoveredShard> shards, Set<String> snapshotTables) {
+        Map<String, List<DiscoveredShard>> bundles = new TreeMap<>();
+        snapshotTables.forEach(table -> bundles.put(table, new ArrayList<>()));
+        List<Unit> units = new ArrayList<>();
+        for (DiscoveredShard shard : shards.values()) {
+            List<DiscoveredShard> bundle = bundles.get(shard.table());
+            if (bundle != null) {
+                bundle.add(shard);
+            } else {
+                units.add(new Unit(shard.table(), List.of(shard), false));
+            }
+        }
+        bundles.forEach((table, bundle) -> units.add(new Unit(table, bundle, true)));
+        units.sort(Unit.ORDER);
+        return units;
     }
 
     private static List<String> union(List<String> a, List<String> b) {
@@ -110,20 +167,9 @@ public final class ShardAssignment {
         return List.copyOf(all);
     }
 
-    /** The previous shards of a task that are still listed, in their current form (lineage may have been repaired). */
-    private static List<DiscoveredShard> stillListed(List<DiscoveredShard> previous,
-                                                     Map<ShardKey, DiscoveredShard> shards, Set<ShardKey> placed) {
-        return previous.stream()
-                .map(shard -> shards.get(shard.key()))
-                .filter(shard -> shard != null && !placed.contains(shard.key()))
-                .distinct()
-                .sorted(DiscoveredShard.ORDER)
-                .toList();
-    }
-
-    private static List<DiscoveredShard> leastLoaded(List<List<DiscoveredShard>> loads) {
-        List<DiscoveredShard> least = loads.get(0);
-        for (List<DiscoveredShard> load : loads) {
+    private static List<Unit> leastLoaded(List<List<Unit>> loads) {
+        List<Unit> least = loads.get(0);
+        for (List<Unit> load : loads) {
             if (load.size() < least.size()) {
                 least = load;
             }
@@ -131,18 +177,42 @@ public final class ShardAssignment {
         return least;
     }
 
+    /** What is placed as a whole: one shard, or a snapshotted table with all its shards. */
+    private record Unit(String table, List<DiscoveredShard> shards, boolean snapshot) {
+
+        static final Comparator<Unit> ORDER = Comparator.comparing(Unit::table)
+                .thenComparing(unit -> unit.shards().isEmpty() ? "" : unit.shards().get(0).shardId());
+
+        /** The task that held this unit (or, for a table just entering its snapshot, its first shard); -1 if none. */
+        int previousTask(ShardAssignment previous) {
+            Map<ShardKey, Integer> shardTask = new HashMap<>();
+            for (int task = 0; task < previous.tasks.size(); task++) {
+                if (snapshot && previous.snapshotTables.get(task).contains(table)) {
+                    return task;
+                }
+                for (DiscoveredShard shard : previous.tasks.get(task)) {
+                    shardTask.put(shard.key(), task);
+                }
+            }
+            return shards.stream().map(shard -> shardTask.get(shard.key())).filter(Objects::nonNull)
+                    .findFirst().orElse(-1);
+        }
+    }
+
     @Override
     public boolean equals(Object other) {
-        return other instanceof ShardAssignment assignment && tasks.equals(assignment.tasks);
+        return other instanceof ShardAssignment assignment && tasks.equals(assignment.tasks)
+                && snapshotTables.equals(assignment.snapshotTables);
     }
 
     @Override
     public int hashCode() {
-        return tasks.hashCode();
+        return tasks.hashCode() * 31 + snapshotTables.hashCode();
     }
 
     @Override
     public String toString() {
-        return "ShardAssignment" + tasks;
+        return "ShardAssignment" + tasks + (snapshotTables.stream().allMatch(Set::isEmpty) ? ""
+                : " snapshots " + snapshotTables);
     }
 }

@@ -5,6 +5,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * How a task's shards travel in its config: Connect task configs are flat string maps, so each shard gets
@@ -13,19 +17,27 @@ import java.util.Map;
 public final class TaskShardsConfig {
 
     public static final String COUNT_KEY = "task.shards.count";
+    /** The tables this task snapshots, comma-separated (DynamoDB table names cannot contain commas). */
+    public static final String SNAPSHOT_TABLES_KEY = "task.snapshot.tables";
     private static final String PREFIX = "task.shard.";
 
     private TaskShardsConfig() {
     }
 
     public static Map<String, String> encode(List<DiscoveredShard> shards) {
+        return encode(shards, Set.of());
+    }
+
+    public static Map<String, String> encode(List<DiscoveredShard> shards, Set<String> snapshotTables) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put(COUNT_KEY, Integer.toString(shards.size()));
+        config.put(SNAPSHOT_TABLES_KEY, String.join(",", new TreeSet<>(snapshotTables)));
         for (int i = 0; i < shards.size(); i++) {
             DiscoveredShard shard = shards.get(i);
             config.put(PREFIX + i + ".table", shard.table());
             config.put(PREFIX + i + ".id", shard.shardId());
             config.put(PREFIX + i + ".parents", String.join(",", shard.parentShardIds()));
+            config.put(PREFIX + i + ".trimmed_parents", String.join(",", shard.trimmedParentShardIds()));
         }
         return config;
     }
@@ -37,11 +49,23 @@ public final class TaskShardsConfig {
         }
         List<DiscoveredShard> shards = new ArrayList<>();
         for (int i = 0; i < Integer.parseInt(count); i++) {
-            String parents = required(config, PREFIX + i + ".parents");
+            List<String> parents = ids(required(config, PREFIX + i + ".parents"));
             shards.add(new DiscoveredShard(required(config, PREFIX + i + ".table"), required(config, PREFIX + i + ".id"),
-                    parents.isEmpty() ? List.of() : Arrays.asList(parents.split(","))));
+                    parents,
+                    ids(config.getOrDefault(PREFIX + i + ".trimmed_parents", ""))));
         }
         return List.copyOf(shards);
+    }
+
+    /** The tables the task snapshots; none when the config predates snapshots. */
+    public static SortedSet<String> decodeSnapshotTables(Map<String, String> config) {
+        String tables = config.getOrDefault(SNAPSHOT_TABLES_KEY, "");
+        return Arrays.stream(tables.split(",")).map(String::trim).filter(table -> !table.isEmpty())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static List<String> ids(String commaSeparated) {
+        return commaSeparated.isEmpty() ? List.of() : Arrays.asList(commaSeparated.split(","));
     }
 
     private static String required(Map<String, String> config, String key) {

@@ -22,6 +22,7 @@ public class DynamoDbStreamsSourceConfig extends AbstractConfig {
     static final String TABLES_GROUP = "Tables";
     static final String READING_GROUP = "Reading";
     static final String OUTPUT_GROUP = "Output";
+    static final String SNAPSHOT_GROUP = "Snapshot";
 
     public static final String TABLES_CONFIG = "tables";
     private static final String TABLES_DOC = "Names of the tables whose streams are read.";
@@ -34,7 +35,8 @@ public class DynamoDbStreamsSourceConfig extends AbstractConfig {
     public static final String START_POSITION_CONFIG = "start.position";
     public static final String START_POSITION_DEFAULT = StartPosition.TRIM_HORIZON.configValue();
     private static final String START_POSITION_DOC = "Where a shard without a committed offset is read from:"
-            + " 'trim_horizon' (oldest retained record) or 'latest' (only new records).";
+            + " 'trim_horizon' (oldest retained record), 'latest' (only new records) or 'snapshot' (scan the table's"
+            + " existing items first, as snapshot.mode says, while the stream is read from its oldest retained record).";
     public static final String POLL_MAX_RECORDS_CONFIG = "poll.max.records";
     public static final int POLL_MAX_RECORDS_DEFAULT = 1000;
     private static final String POLL_MAX_RECORDS_DOC = "Limit of each GetRecords call (DynamoDB allows at most 1000).";
@@ -73,6 +75,37 @@ public class DynamoDbStreamsSourceConfig extends AbstractConfig {
             + " children to other tasks. Connect can commit an offset only with a record, and a shard often closes"
             + " without a final record of its own. Consumers can ignore this topic; it must not be compacted.";
 
+    public static final String SNAPSHOT_MODE_CONFIG = "snapshot.mode";
+    public static final String SNAPSHOT_MODE_DEFAULT = SnapshotMode.INITIAL.configValue();
+    private static final String SNAPSHOT_MODE_DOC = "With start.position=snapshot: 'initial' scans each table once,"
+            + " then streams its changes; 'initial_only' scans and never streams; 'never' only streams (from the"
+            + " oldest retained record); 'when_needed' is 'initial' and also scans a table again when a stored stream"
+            + " position has been trimmed (the stream then continues at the oldest retained record, overriding"
+            + " trimmed.data.policy).";
+    public static final String SNAPSHOT_SEGMENTS_CONFIG = "snapshot.segments";
+    public static final int SNAPSHOT_SEGMENTS_DEFAULT = 4;
+    private static final String SNAPSHOT_SEGMENTS_DOC = "Segments of the parallel Scan (TotalSegments), each read by"
+            + " its own thread in the task that snapshots the table; progress is kept per segment in Connect offsets."
+            + " A snapshot in progress keeps the segment count it started with.";
+    public static final String SNAPSHOT_MAX_ITEMS_PER_SECOND_CONFIG = "snapshot.max.items.per.second";
+    public static final long SNAPSHOT_MAX_ITEMS_PER_SECOND_DEFAULT = 0L;
+    private static final String SNAPSHOT_MAX_ITEMS_PER_SECOND_DOC = "Cap on the items scanned per second per table,"
+            + " over all its segments, so a snapshot leaves read capacity to the table's own traffic; 0 means no cap."
+            + " Scans are strongly consistent: each 4 KB of item read costs one read capacity unit.";
+    public static final String SNAPSHOT_PAGE_ITEMS_CONFIG = "snapshot.page.items";
+    public static final int SNAPSHOT_PAGE_ITEMS_DEFAULT = 1000;
+    private static final String SNAPSHOT_PAGE_ITEMS_DOC = "Limit of each Scan call; a page also ends at 1 MB."
+            + " Smaller pages mean fewer rows dropped for keys that change while their page is read.";
+    public static final String SNAPSHOT_WATERMARK_DELAY_CONFIG = "snapshot.watermark.delay.ms";
+    public static final long SNAPSHOT_WATERMARK_DELAY_DEFAULT = 500L;
+    private static final String SNAPSHOT_WATERMARK_DELAY_DOC = "How long after a Scan page returns the table's"
+            + " stream must still be read (to an empty page) before the page's rows are emitted: the time a change"
+            + " may take to appear in the stream after it is visible to reads. Only delays rows, pages are read ahead.";
+    public static final String STREAM_RETENTION_CONFIG = "stream.retention.ms";
+    public static final long STREAM_RETENTION_DEFAULT = 24L * 60 * 60 * 1000;
+    private static final String STREAM_RETENTION_DOC = "How long the store keeps stream records (24 hours for"
+            + " DynamoDB Streams). A snapshot whose estimated duration exceeds it is reported at once with a warning.";
+
     private static final ConfigDef CONFIG = AwsAccessConfig.define(new ConfigDef()
                     .define(TABLES_CONFIG, Type.LIST, "", Importance.HIGH, TABLES_DOC,
                             TABLES_GROUP, 1, Width.LONG, "Tables")
@@ -98,7 +131,21 @@ public class DynamoDbStreamsSourceConfig extends AbstractConfig {
             .define(TOMBSTONES_ON_DELETE_CONFIG, Type.BOOLEAN, TOMBSTONES_ON_DELETE_DEFAULT, Importance.MEDIUM,
                     TOMBSTONES_ON_DELETE_DOC, OUTPUT_GROUP, 2, Width.SHORT, "Tombstones on delete")
             .define(SHARD_MARKERS_TOPIC_CONFIG, Type.STRING, SHARD_MARKERS_TOPIC_DEFAULT, new ConfigDef.NonEmptyString(),
-                    Importance.LOW, SHARD_MARKERS_TOPIC_DOC, OUTPUT_GROUP, 3, Width.MEDIUM, "Shard markers topic");
+                    Importance.LOW, SHARD_MARKERS_TOPIC_DOC, OUTPUT_GROUP, 3, Width.MEDIUM, "Shard markers topic")
+            .define(SNAPSHOT_MODE_CONFIG, Type.STRING, SNAPSHOT_MODE_DEFAULT,
+                    ChoiceValidator.of(SnapshotMode.configValues()), Importance.HIGH,
+                    SNAPSHOT_MODE_DOC, SNAPSHOT_GROUP, 1, Width.SHORT, "Snapshot mode")
+            .define(SNAPSHOT_SEGMENTS_CONFIG, Type.INT, SNAPSHOT_SEGMENTS_DEFAULT, Range.between(1, 1000),
+                    Importance.MEDIUM, SNAPSHOT_SEGMENTS_DOC, SNAPSHOT_GROUP, 2, Width.SHORT, "Scan segments")
+            .define(SNAPSHOT_MAX_ITEMS_PER_SECOND_CONFIG, Type.LONG, SNAPSHOT_MAX_ITEMS_PER_SECOND_DEFAULT,
+                    Range.atLeast(0), Importance.MEDIUM, SNAPSHOT_MAX_ITEMS_PER_SECOND_DOC, SNAPSHOT_GROUP, 3,
+                    Width.SHORT, "Scan rate cap")
+            .define(SNAPSHOT_PAGE_ITEMS_CONFIG, Type.INT, SNAPSHOT_PAGE_ITEMS_DEFAULT, Range.between(1, 10_000),
+                    Importance.LOW, SNAPSHOT_PAGE_ITEMS_DOC, SNAPSHOT_GROUP, 4, Width.SHORT, "Items per Scan call")
+            .define(SNAPSHOT_WATERMARK_DELAY_CONFIG, Type.LONG, SNAPSHOT_WATERMARK_DELAY_DEFAULT, Range.atLeast(0),
+                    Importance.LOW, SNAPSHOT_WATERMARK_DELAY_DOC, SNAPSHOT_GROUP, 5, Width.SHORT, "Watermark delay")
+            .define(STREAM_RETENTION_CONFIG, Type.LONG, STREAM_RETENTION_DEFAULT, Range.atLeast(1),
+                    Importance.LOW, STREAM_RETENTION_DOC, SNAPSHOT_GROUP, 6, Width.SHORT, "Stream retention");
 
     public DynamoDbStreamsSourceConfig(Map<?, ?> props) {
         super(CONFIG, props);
@@ -141,6 +188,41 @@ public class DynamoDbStreamsSourceConfig extends AbstractConfig {
 
     public TrimmedDataPolicy trimmedDataPolicy() {
         return TrimmedDataPolicy.fromConfig(getString(TRIMMED_DATA_POLICY_CONFIG));
+    }
+
+    public SnapshotMode snapshotMode() {
+        return SnapshotMode.fromConfig(getString(SNAPSHOT_MODE_CONFIG));
+    }
+
+    /** Whether tables are scanned at all: start.position=snapshot and a mode other than never. */
+    public boolean snapshotsEnabled() {
+        return startPosition() == StartPosition.SNAPSHOT && snapshotMode() != SnapshotMode.NEVER;
+    }
+
+    /** Whether the tables' streams are read: always, except for snapshot.mode=initial_only under snapshots. */
+    public boolean streamsRead() {
+        return !snapshotsEnabled() || snapshotMode().streams();
+    }
+
+    public int snapshotSegments() {
+        return getInt(SNAPSHOT_SEGMENTS_CONFIG);
+    }
+
+    /** Items per second per table; 0 when uncapped. */
+    public long snapshotMaxItemsPerSecond() {
+        return getLong(SNAPSHOT_MAX_ITEMS_PER_SECOND_CONFIG);
+    }
+
+    public int snapshotPageItems() {
+        return getInt(SNAPSHOT_PAGE_ITEMS_CONFIG);
+    }
+
+    public Duration snapshotWatermarkDelay() {
+        return Duration.ofMillis(getLong(SNAPSHOT_WATERMARK_DELAY_CONFIG));
+    }
+
+    public Duration streamRetention() {
+        return Duration.ofMillis(getLong(STREAM_RETENTION_CONFIG));
     }
 
     public String topicPrefix() {

@@ -7,7 +7,12 @@ public enum StartPosition {
     /** The oldest record still retained: nothing the stream kept is missed. */
     TRIM_HORIZON("trim_horizon"),
     /** Only records written after the shard is first opened by a task. */
-    LATEST("latest");
+    LATEST("latest"),
+    /**
+     * Scan each table first (see {@code snapshot.mode}) while reading its stream from the oldest retained record,
+     * so the stream position is fixed before the scan begins and nothing written during the scan is missed.
+     */
+    SNAPSHOT("snapshot");
 
     private final String configValue;
 

@@ -21,16 +21,19 @@ final class ShardLineage {
 
     /**
      * A shard listed twice (pages that overlap while the stream changes) counts once. A parent the listing
-     * no longer holds has been trimmed: it can never be drained, so it is dropped from the child's lineage
-     * instead of blocking the child forever.
+     * no longer holds has been trimmed: it can never be drained, so it is moved from the child's lineage to
+     * its trimmed parents instead of blocking the child forever.
      */
     static List<DiscoveredShard> discovered(String table, Collection<Shard> listing) {
         Map<String, Shard> byId = new LinkedHashMap<>();
         listing.forEach(shard -> byId.putIfAbsent(shard.shardId(), shard));
         return byId.values().stream()
-                .map(shard -> new DiscoveredShard(table, shard.shardId(),
-                        shard.parentShardId() != null && byId.containsKey(shard.parentShardId())
-                                ? List.of(shard.parentShardId()) : List.of()))
+                .map(shard -> {
+                    String parent = shard.parentShardId();
+                    boolean listed = parent != null && byId.containsKey(parent);
+                    return new DiscoveredShard(table, shard.shardId(), listed ? List.of(parent) : List.of(),
+                            parent != null && !listed ? List.of(parent) : List.of());
+                })
                 .toList();
     }
 

@@ -4,6 +4,7 @@ import dev.shardbridge.source.assign.DiscoveredShard;
 import dev.shardbridge.source.offset.ShardOffset;
 import dev.shardbridge.source.offset.ShardOffsets;
 import dev.shardbridge.source.offset.ShardPartition;
+import dev.shardbridge.source.snapshot.UnfinishedSnapshots;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -13,9 +14,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * The connector's one discovery scheduler: lists the shards of every configured table at a fixed interval and
@@ -32,6 +36,8 @@ public final class ShardMonitor implements AutoCloseable {
     private final TableResolver tables;
     private final ShardDiscovery discovery;
     private final ShardOffsets offsets;
+    private final UnfinishedSnapshots snapshots;
+    private final boolean streamsRead;
     private final Runnable onChange;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "shardbridge-shard-discovery");
@@ -39,11 +45,23 @@ public final class ShardMonitor implements AutoCloseable {
         return thread;
     });
     private volatile List<DiscoveredShard> current = List.of();
+    private volatile Set<String> snapshotting = Set.of();
 
     public ShardMonitor(TableResolver tables, ShardDiscovery discovery, ShardOffsets offsets, Runnable onChange) {
+        this(tables, discovery, offsets, UnfinishedSnapshots.disabled(), true, onChange);
+    }
+
+    /**
+     * @param snapshots   decides which tables still need their snapshot
+     * @param streamsRead false under snapshot.mode=initial_only: no shards are listed, tables are only scanned
+     */
+    public ShardMonitor(TableResolver tables, ShardDiscovery discovery, ShardOffsets offsets,
+                        UnfinishedSnapshots snapshots, boolean streamsRead, Runnable onChange) {
         this.tables = tables;
         this.discovery = discovery;
         this.offsets = offsets;
+        this.snapshots = snapshots;
+        this.streamsRead = streamsRead;
         this.onChange = onChange;
     }
 
@@ -59,16 +77,35 @@ public final class ShardMonitor implements AutoCloseable {
         return current;
     }
 
-    /** Lists again now; true when the set of shards to read changed. */
+    /** The tables whose snapshot is not finished, each to be read by one task with all its shards. */
+    public Set<String> snapshotTables() {
+        return snapshotting;
+    }
+
+    /** Lists again now; true when the set of shards to read, or of tables to snapshot, changed. */
     boolean refresh() {
         try {
+            List<String> resolved = tables.resolve();
             List<DiscoveredShard> found = new ArrayList<>();
-            for (String table : tables.resolve()) {
-                found.addAll(listTable(table));
+            if (streamsRead) {
+                for (String table : resolved) {
+                    found.addAll(listTable(table));
+                }
             }
             List<DiscoveredShard> active = withoutDrained(found);
+            // A snapshot also needs the table's stream, unless only scanning; a table without one waits for it.
+            Set<String> withStream = found.stream().map(DiscoveredShard::table).collect(Collectors.toSet());
+            Set<String> unfinished = snapshots.among(streamsRead
+                    ? resolved.stream().filter(withStream::contains).toList() : resolved);
             List<DiscoveredShard> previous = current;
+            Set<String> previousSnapshotting = snapshotting;
             current = active;
+            snapshotting = Set.copyOf(unfinished);
+            if (!previousSnapshotting.equals(snapshotting)) {
+                log.info("Tables being snapshotted changed: {} -> {}", new TreeSet<>(previousSnapshotting),
+                        new TreeSet<>(snapshotting));
+                return true;
+            }
             if (previous.containsAll(active)) {
                 // Only drained shards left: their tasks idle on them harmlessly, and restarting every task just to
                 // drop them would cost more than it saves. The next new shard's reconfiguration drops them.

@@ -26,6 +26,14 @@ enum NoopSourceTaskMetrics implements SourceTaskMetrics {
     }
 
     @Override
+    public void snapshotStarted(String table, SnapshotGauges gauges) {
+    }
+
+    @Override
+    public void snapshotEnded(String table) {
+    }
+
+    @Override
     public void close() {
     }
 }

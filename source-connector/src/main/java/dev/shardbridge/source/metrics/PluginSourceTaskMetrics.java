@@ -13,6 +13,19 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
+import static dev.shardbridge.source.metrics.SourceMetricNames.SNAPSHOT_SEGMENTS_TOTAL;
+import static dev.shardbridge.source.metrics.SourceMetricNames.SNAPSHOT_SEGMENTS_TOTAL_DOC;
+import static dev.shardbridge.source.metrics.SourceMetricNames.SNAPSHOT_SEGMENTS_DONE;
+import static dev.shardbridge.source.metrics.SourceMetricNames.SNAPSHOT_SEGMENTS_DONE_DOC;
+import static dev.shardbridge.source.metrics.SourceMetricNames.SNAPSHOT_ITEMS_SCANNED;
+import static dev.shardbridge.source.metrics.SourceMetricNames.SNAPSHOT_ITEMS_SCANNED_DOC;
+import static dev.shardbridge.source.metrics.SourceMetricNames.SNAPSHOT_ROWS_DROPPED;
+import static dev.shardbridge.source.metrics.SourceMetricNames.SNAPSHOT_ROWS_DROPPED_DOC;
+import static dev.shardbridge.source.metrics.SourceMetricNames.SNAPSHOT_ITEMS_RATE;
+import static dev.shardbridge.source.metrics.SourceMetricNames.SNAPSHOT_ITEMS_RATE_DOC;
+import static dev.shardbridge.source.metrics.SourceMetricNames.SNAPSHOT_REMAINING_SECONDS;
+import static dev.shardbridge.source.metrics.SourceMetricNames.SNAPSHOT_REMAINING_SECONDS_DOC;
+import static dev.shardbridge.source.metrics.SourceMetricNames.TABLE_TAG;
 import static dev.shardbridge.source.metrics.SourceMetricNames.LAG_MS_MAX;
 import static dev.shardbridge.source.metrics.SourceMetricNames.LAG_MS_MAX_DOC;
 import static dev.shardbridge.source.metrics.SourceMetricNames.SHARD_COUNT;
@@ -36,6 +49,7 @@ final class PluginSourceTaskMetrics implements SourceTaskMetrics {
     private final Registrations taskRegistrations;
     private final Counters taskCounters;
     private final Map<ShardPartition, ShardMetrics> shards = new ConcurrentHashMap<>();
+    private final Map<String, Registrations> snapshots = new ConcurrentHashMap<>();
     private boolean closed;
 
     PluginSourceTaskMetrics(PluginMetrics pluginMetrics, Clock clock) {
@@ -84,11 +98,44 @@ final class PluginSourceTaskMetrics implements SourceTaskMetrics {
     }
 
     @Override
+    public synchronized void snapshotStarted(String table, SnapshotGauges gauges) {
+        if (closed) {
+            return;
+        }
+        snapshotEnded(table);
+        LinkedHashMap<String, String> tags = new LinkedHashMap<>();
+        tags.put(TABLE_TAG, table);
+        Registrations registrations = new Registrations(pluginMetrics, tags);
+        try {
+            registrations.gauge(SNAPSHOT_SEGMENTS_TOTAL, SNAPSHOT_SEGMENTS_TOTAL_DOC, (c, now) -> gauges.segmentsTotal());
+            registrations.gauge(SNAPSHOT_SEGMENTS_DONE, SNAPSHOT_SEGMENTS_DONE_DOC, (c, now) -> gauges.segmentsDone());
+            registrations.gauge(SNAPSHOT_ITEMS_SCANNED, SNAPSHOT_ITEMS_SCANNED_DOC, (c, now) -> gauges.itemsScanned());
+            registrations.gauge(SNAPSHOT_ROWS_DROPPED, SNAPSHOT_ROWS_DROPPED_DOC, (c, now) -> gauges.rowsDropped());
+            registrations.gauge(SNAPSHOT_ITEMS_RATE, SNAPSHOT_ITEMS_RATE_DOC, (c, now) -> gauges.itemsPerSecond());
+            registrations.gauge(SNAPSHOT_REMAINING_SECONDS, SNAPSHOT_REMAINING_SECONDS_DOC,
+                    (c, now) -> gauges.remainingSeconds());
+            snapshots.put(table, registrations);
+        } catch (IllegalStateException runtimeClosedMetrics) {
+            LOG.debug("Plugin metrics closed by the runtime; no snapshot metrics", runtimeClosedMetrics);
+        }
+    }
+
+    @Override
+    public synchronized void snapshotEnded(String table) {
+        Registrations registrations = snapshots.remove(table);
+        if (registrations != null) {
+            registrations.removeAll();
+        }
+    }
+
+    @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
+        snapshots.values().forEach(Registrations::removeAll);
+        snapshots.clear();
         shards.values().forEach(ShardMetrics::remove);
         shards.clear();
         taskRegistrations.removeAll();

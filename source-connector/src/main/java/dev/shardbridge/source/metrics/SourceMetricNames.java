@@ -37,6 +37,21 @@ public final class SourceMetricNames {
     public static final String SHARD_COUNT = "shard-count";
     static final String SHARD_COUNT_DOC = "Shards the task is reading: seen in a call and not yet drained.";
 
+    public static final String SNAPSHOT_SEGMENTS_TOTAL = "snapshot-segments-total";
+    static final String SNAPSHOT_SEGMENTS_TOTAL_DOC = "Segments of the table's snapshot scan (TotalSegments).";
+    public static final String SNAPSHOT_SEGMENTS_DONE = "snapshot-segments-done";
+    static final String SNAPSHOT_SEGMENTS_DONE_DOC = "Segments of the table's snapshot scan read to their end.";
+    public static final String SNAPSHOT_ITEMS_SCANNED = "snapshot-items-scanned";
+    static final String SNAPSHOT_ITEMS_SCANNED_DOC = "Items the table's current snapshot has scanned, across restarts.";
+    public static final String SNAPSHOT_ROWS_DROPPED = "snapshot-rows-dropped";
+    static final String SNAPSHOT_ROWS_DROPPED_DOC = "Scanned items not emitted because the stream delivered a newer"
+            + " state of their key while they were read.";
+    public static final String SNAPSHOT_ITEMS_RATE = "snapshot-items-rate";
+    static final String SNAPSHOT_ITEMS_RATE_DOC = "Items scanned per second since this task began the scan.";
+    public static final String SNAPSHOT_REMAINING_SECONDS = "snapshot-remaining-seconds";
+    static final String SNAPSHOT_REMAINING_SECONDS_DOC = "Estimated seconds until the snapshot is done, from the"
+            + " table's item count (DescribeTable) and the scan rate; NaN while unknown.";
+
     private SourceMetricNames() {
     }
 }

@@ -29,6 +29,12 @@ public interface SourceTaskMetrics extends AutoCloseable {
     /** The shard is closed and fully read: its per-shard metrics go away, the task totals keep its counts. */
     void shardDrained(ShardPartition shard);
 
+    /** A snapshot of {@code table} runs in this task: its progress becomes metrics tagged with the table. */
+    void snapshotStarted(String table, SnapshotGauges gauges);
+
+    /** The snapshot of {@code table} finished or stopped: its metrics go away. */
+    void snapshotEnded(String table);
+
     /** Removes everything this instance registered; later calls are ignored. */
     @Override
     void close();

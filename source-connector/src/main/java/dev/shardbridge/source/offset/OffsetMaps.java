@@ -46,4 +46,20 @@ final class OffsetMaps {
         throw new ConnectException(what + " '" + key + "' must be a JSON boolean, got "
                 + value.getClass().getSimpleName() + " " + value);
     }
+
+    /**
+     * The whole number at {@code key}, or null when absent. Connect's JSON offset store hands numbers back as
+     * Long or Integer, whatever was written; a fraction or a string is refused.
+     */
+    static Long number(String what, Map<String, ?> map, String key) {
+        Object value = map.get(key);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        throw new ConnectException(what + " '" + key + "' must be a whole number, got "
+                + value.getClass().getSimpleName() + " " + value);
+    }
 }

@@ -21,13 +21,18 @@ public record ShardPartition(String table, String shardId) {
     private static final int MAX_SHARD_ID_LENGTH = 65;
 
     public ShardPartition {
-        if (table == null || !TABLE_NAME.matcher(table).matches()) {
-            throw new ConnectException("Source partition '" + TABLE_KEY + "' must be a DynamoDB table name"
-                    + " (3-255 characters of a-z, A-Z, 0-9, '_', '-', '.'), got " + quoted(table));
-        }
+        requireTableName(table);
         if (shardId == null || shardId.isBlank() || shardId.length() > MAX_SHARD_ID_LENGTH) {
             throw new ConnectException("Source partition '" + SHARD_KEY + "' must be a shard id of 1-"
                     + MAX_SHARD_ID_LENGTH + " characters, got " + quoted(shardId));
+        }
+    }
+
+    /** Every source partition names its table; the same rule for all of them. */
+    static void requireTableName(String table) {
+        if (table == null || !TABLE_NAME.matcher(table).matches()) {
+            throw new ConnectException("Source partition '" + TABLE_KEY + "' must be a DynamoDB table name"
+                    + " (3-255 characters of a-z, A-Z, 0-9, '_', '-', '.'), got " + quoted(table));
         }
     }
 

@@ -2,12 +2,15 @@ package dev.shardbridge.source.read;
 
 import dev.shardbridge.source.config.TrimmedDataPolicy;
 import dev.shardbridge.source.metrics.SourceTaskMetrics;
+import dev.shardbridge.source.offset.ShardOffset;
+import dev.shardbridge.source.offset.ShardPartition;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * Acts on a failed read of one shard as {@link StreamFailure} classifies it: back off and retry, apply the
@@ -19,10 +22,16 @@ final class ReadFailures {
 
     private final SourceTaskMetrics metrics;
     private final TrimmedDataPolicy trimmedDataPolicy;
+    private final Consumer<String> resnapshot;
 
-    ReadFailures(SourceTaskMetrics metrics, TrimmedDataPolicy trimmedDataPolicy) {
+    /**
+     * @param resnapshot under {@code snapshot.mode=when_needed}, told the table whose position was trimmed, which
+     *                   then gets a new snapshot instead of the trimmed-data policy; null otherwise
+     */
+    ReadFailures(SourceTaskMetrics metrics, TrimmedDataPolicy trimmedDataPolicy, Consumer<String> resnapshot) {
         this.metrics = metrics;
         this.trimmedDataPolicy = trimmedDataPolicy;
+        this.resnapshot = resnapshot;
     }
 
     /** @throws ConnectException when the task cannot go on */
@@ -33,7 +42,7 @@ final class ReadFailures {
             case THROTTLED, TRANSIENT, EXPIRED_ITERATOR -> {
                 metrics.throttled(cursor.partition());
                 Duration backoff = cursor.pacing().afterThrottle();
-                cursor.delay(System.nanoTime(), backoff);
+                cursor.backOff(System.nanoTime(), backoff);
                 log.debug("Shard {}: {} ({}); retrying in {} ms", cursor, kind, failure.getMessage(), backoff.toMillis());
             }
             case TRIMMED -> trimmed(cursor, failure);
@@ -50,16 +59,49 @@ final class ReadFailures {
     private void trimmed(ShardCursor cursor, SdkException failure) {
         String position = cursor.reader().lastSequenceNumber().map(seq -> "after sequence number " + seq)
                 .orElse("at its start");
-        if (trimmedDataPolicy == TrimmedDataPolicy.FAIL) {
-            throw new ConnectException("Shard " + cursor + ": the position " + position + " is older than the"
-                    + " stream's retention (24 hours on AWS); changes were lost from the stream before they could be"
-                    + " read. Set trimmed.data.policy=skip to continue at the oldest retained record (the gap is"
-                    + " logged and counted), or reset the connector's offsets. Cause: " + failure.getMessage(), failure);
-        }
-        metrics.gap(cursor.partition());
-        log.warn("DATA GAP: shard {}: the position {} was trimmed from the stream; continuing at the oldest retained"
-                + " record under trimmed.data.policy=skip. Changes in between are lost.", cursor, position);
+        changesLost(cursor, "the position " + position + " is older than the stream's retention (24 hours on AWS)",
+                failure);
         cursor.reader().skipToTrimHorizon();
         cursor.delay(System.nanoTime(), Duration.ZERO);
+    }
+
+    /**
+     * The child {@code cursor} is about to be opened, but its parent, no longer listed by the stream, was left
+     * unfinished at {@code parent}: the parent's remaining changes were trimmed before they were read.
+     *
+     * @throws ConnectException under trimmed.data.policy=fail
+     */
+    void parentTrimmed(ShardCursor cursor, ShardOffset parent) {
+        String position = parent.lastSequenceNumber().map(seq -> "after sequence number " + seq)
+                .orElse("before its first record");
+        changesLost(cursor, "its parent shard " + parent.partition().shardId() + " was trimmed from the stream while"
+                + " this connector's position in it was " + position, null);
+    }
+
+    /** The same for a parent that has no offset although the table was read before: its lineage aged out unread. */
+    void parentTrimmedUnread(ShardCursor cursor, ShardPartition parent) {
+        changesLost(cursor, "its parent shard " + parent.shardId() + " was trimmed from the stream before this"
+                + " connector read it, although it had read the table before", null);
+    }
+
+    private void changesLost(ShardCursor cursor, String what, SdkException cause) {
+        String table = cursor.partition().table();
+        if (resnapshot != null) {
+            metrics.gap(cursor.partition());
+            log.warn("Shard {}: {}; continuing at the oldest retained record and snapshotting table {} again"
+                    + " (snapshot.mode=when_needed), so consumers receive its current state.", cursor, what, table);
+            resnapshot.accept(table);
+            return;
+        }
+        if (trimmedDataPolicy == TrimmedDataPolicy.FAIL) {
+            throw new ConnectException("Shard " + cursor + ": " + what + "; changes were lost from the stream before"
+                    + " they could be read. Set trimmed.data.policy=skip to continue at the oldest retained record (the"
+                    + " gap is logged and counted), use start.position=snapshot with snapshot.mode=when_needed to"
+                    + " snapshot the table again, or reset the connector's offsets."
+                    + (cause == null ? "" : " Cause: " + cause.getMessage()), cause);
+        }
+        metrics.gap(cursor.partition());
+        log.warn("DATA GAP: shard {}: {}; continuing at the oldest retained record under trimmed.data.policy=skip."
+                + " Changes in between are lost.", cursor, what);
     }
 }

@@ -21,6 +21,13 @@ final class ShardCursor {
     private ShardReader reader;
     private State state = State.GATED;
     private long dueNanos;
+    /** The delay ahead is a backoff after a failure, which a waiting snapshot page must not cut short. */
+    private boolean backingOff;
+    /** When the last read that found the shard empty was requested ({@code System.nanoTime()}); valid if {@link #caughtUp}. */
+    private long emptyReadRequestedNanos;
+    private boolean caughtUp;
+    /** Finished because this task read it to its end (not because it was gone or already done at start). */
+    private boolean drainedHere;
 
     ShardCursor(DiscoveredShard shard, StreamShard streamShard, PollPacing pacing) {
         this.shard = shard;
@@ -63,6 +70,34 @@ final class ShardCursor {
         state = State.DONE;
     }
 
+    /** This task read the shard to its end; its children hold what follows. */
+    void drained() {
+        drainedHere = true;
+        finish();
+    }
+
+    boolean drainedHere() {
+        return drainedHere;
+    }
+
+    /** A read requested at {@code requestedNanos} found no records in the open shard. */
+    void readEmpty(long requestedNanos) {
+        emptyReadRequestedNanos = requestedNanos;
+        caughtUp = true;
+    }
+
+    /** Whether a read requested at or after {@code nanos} found the shard empty. */
+    boolean readEmptySince(long nanos) {
+        return caughtUp && emptyReadRequestedNanos - nanos >= 0;
+    }
+
+    /** Makes the shard due by {@code nanos} at the latest, unless it is backing off after a failure. */
+    void dueBy(long nanos) {
+        if (!backingOff && dueNanos - nanos > 0) {
+            dueNanos = nanos;
+        }
+    }
+
     boolean due(long nowNanos) {
         return state == State.READING && nowNanos - dueNanos >= 0;
     }
@@ -73,6 +108,12 @@ final class ShardCursor {
 
     void delay(long nowNanos, Duration delay) {
         dueNanos = nowNanos + delay.toNanos();
+        backingOff = false;
+    }
+
+    void backOff(long nowNanos, Duration delay) {
+        dueNanos = nowNanos + delay.toNanos();
+        backingOff = true;
     }
 
     @Override

@@ -42,7 +42,8 @@ public sealed interface ShardStart {
             }
             return new After(offset.lastSequenceNumber().orElseThrow());
         }
-        if (configured == StartPosition.TRIM_HORIZON) {
+        // A snapshot fixes the stream position before its scan by reading from the oldest retained record.
+        if (configured != StartPosition.LATEST) {
             return new TrimHorizon();
         }
         boolean parentWasRead = parents.stream().anyMatch(parent -> !parent.skipped());

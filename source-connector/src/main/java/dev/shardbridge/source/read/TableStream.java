@@ -22,11 +22,15 @@ public record TableStream(String table, String streamArn, TableKey tableKey) {
         String streamArn = ShardDiscovery.enabledStreamArn(description).orElseThrow(() -> new ConnectException(
                 "Table " + table + " has no enabled stream; enable one with StreamSpecification"
                         + " (view type NEW_IMAGE or NEW_AND_OLD_IMAGES)"));
+        return new TableStream(table, streamArn, keyOf(description));
+    }
+
+    /** The primary key of the described table. */
+    public static TableKey keyOf(TableDescription description) {
         String partitionKey = keyAttribute(description, KeyType.HASH).orElseThrow(
-                () -> new ConnectException("Table " + table + " reports no partition key"));
-        TableKey key = keyAttribute(description, KeyType.RANGE)
+                () -> new ConnectException("Table " + description.tableName() + " reports no partition key"));
+        return keyAttribute(description, KeyType.RANGE)
                 .map(sortKey -> TableKey.of(partitionKey, sortKey)).orElseGet(() -> TableKey.of(partitionKey));
-        return new TableStream(table, streamArn, key);
     }
 
     private static Optional<String> keyAttribute(TableDescription description, KeyType type) {

@@ -9,6 +9,7 @@ import dev.shardbridge.source.emit.ChangeRecords;
 import dev.shardbridge.source.metrics.SourceTaskMetrics;
 import dev.shardbridge.source.offset.ShardOffset;
 import dev.shardbridge.source.offset.ShardOffsets;
+import dev.shardbridge.source.snapshot.TaskSnapshots;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +46,12 @@ public final class TaskReadLoop {
 
     /** What the loop is configured with, apart from its collaborators. */
     public record Settings(StartPosition startPosition, int limit, IdleBackoff idleBackoff,
-                           TrimmedDataPolicy trimmedDataPolicy) {
+                           TrimmedDataPolicy trimmedDataPolicy, boolean resnapshotWhenTrimmed) {
+
+        public Settings(StartPosition startPosition, int limit, IdleBackoff idleBackoff,
+                        TrimmedDataPolicy trimmedDataPolicy) {
+            this(startPosition, limit, idleBackoff, trimmedDataPolicy, false);
+        }
     }
 
     private final List<ShardCursor> cursors;
@@ -54,20 +60,32 @@ public final class TaskReadLoop {
     private final SourceTaskMetrics metrics;
     private final ShardGates gates;
     private final ReadFailures failures;
+    private final TaskSnapshots snapshots;
     private final Object wakeUp = new Object();
     private volatile boolean stopping;
+    /** Set by a snapshot page's arrival, so a poll about to wait looks at it first. */
+    private boolean woken;
     private long nextGateCheck = System.nanoTime();
     private int rotation;
 
     TaskReadLoop(DynamoDbStreamsClient streams, List<ShardCursor> cursors, ShardOffsets offsets,
                  ChangeRecords changeRecords, SourceTaskMetrics metrics, Settings settings) {
+        this(streams, cursors, offsets, changeRecords, metrics, settings, TaskSnapshots.none());
+    }
+
+    TaskReadLoop(DynamoDbStreamsClient streams, List<ShardCursor> cursors, ShardOffsets offsets,
+                 ChangeRecords changeRecords, SourceTaskMetrics metrics, Settings settings, TaskSnapshots snapshots) {
         this.cursors = List.copyOf(cursors);
+        this.snapshots = snapshots;
         this.offsets = offsets;
         this.changeRecords = changeRecords;
         this.metrics = metrics;
+        this.failures = new ReadFailures(metrics, settings.trimmedDataPolicy(),
+                settings.resnapshotWhenTrimmed() ? snapshots::requestResnapshot : null);
         this.gates = new ShardGates(streams, offsets, offsets.fetch(cursors.stream().map(ShardCursor::partition).toList()),
-                settings.startPosition(), settings.limit());
-        this.failures = new ReadFailures(metrics, settings.trimmedDataPolicy());
+                settings.startPosition(), settings.limit(), failures,
+                settings.resnapshotWhenTrimmed() ? snapshots::tableReadBefore : null);
+        snapshots.start(this::wake);
     }
 
     /**
@@ -78,13 +96,20 @@ public final class TaskReadLoop {
     public static TaskReadLoop create(DynamoDbStreamsClient streams, Map<String, TableStream> tables,
                                       List<DiscoveredShard> shards, ShardOffsets offsets, ChangeRecords changeRecords,
                                       SourceTaskMetrics metrics, Settings settings) {
+        return create(streams, tables, shards, offsets, changeRecords, metrics, settings, TaskSnapshots.none());
+    }
+
+    /** The same, also running {@code snapshots}, whose tables' shards must all be among {@code shards}. */
+    public static TaskReadLoop create(DynamoDbStreamsClient streams, Map<String, TableStream> tables,
+                                      List<DiscoveredShard> shards, ShardOffsets offsets, ChangeRecords changeRecords,
+                                      SourceTaskMetrics metrics, Settings settings, TaskSnapshots snapshots) {
         List<ShardCursor> cursors = shards.stream().filter(shard -> tables.containsKey(shard.table())).map(shard -> {
             TableStream table = tables.get(shard.table());
             return new ShardCursor(shard, new StreamShard(shard.table(), table.tableKey(), table.streamArn(),
                     shard.shardId()), new PollPacing(settings.idleBackoff(),
                     bound -> ThreadLocalRandom.current().nextLong(bound)));
         }).toList();
-        return new TaskReadLoop(streams, cursors, offsets, changeRecords, metrics, settings);
+        return new TaskReadLoop(streams, cursors, offsets, changeRecords, metrics, settings, snapshots);
     }
 
     /** Records read since the last call; null after about a second with nothing to emit, or when stopping. */
@@ -109,7 +134,11 @@ public final class TaskReadLoop {
                 gates.openReady(cursors, now);
                 nextGateCheck = now + GATE_RECHECK.toNanos();
             }
+            pullForwardSnapshotReads();
             List<SourceRecord> out = readDueShards(now);
+            if (!snapshots.isEmpty()) {
+                snapshots.emit(this::streamReadAfter, out);
+            }
             if (!out.isEmpty()) {
                 return out;
             }
@@ -121,6 +150,64 @@ public final class TaskReadLoop {
             sleepUntil(wakeAt);
         }
         return null;
+    }
+
+    /**
+     * A snapshot page waits until every shard of its table was read to an empty page after a moment: make those
+     * shards due by then instead of sitting out their idle backoff.
+     */
+    private void pullForwardSnapshotReads() {
+        if (snapshots.isEmpty()) {
+            return;
+        }
+        snapshots.streamReadsNeeded().forEach((table, after) -> {
+            for (ShardCursor cursor : cursors) {
+                if (cursor.state() == ShardCursor.State.READING && cursor.partition().table().equals(table)
+                        && !cursor.readEmptySince(after)) {
+                    cursor.dueBy(after);
+                }
+            }
+        });
+    }
+
+    /**
+     * Whether every change of {@code table} visible before {@code afterNanos} has been read: each open shard was
+     * read to an empty page by a request made since; a waiting child counts when its parents are open here (it
+     * holds nothing until they close); a shard drained here counts once its children are read here too.
+     */
+    private boolean streamReadAfter(String table, long afterNanos) {
+        for (ShardCursor cursor : cursors) {
+            if (!cursor.partition().table().equals(table)) {
+                continue;
+            }
+            boolean readFarEnough = switch (cursor.state()) {
+                case READING -> cursor.readEmptySince(afterNanos);
+                case GATED -> cursor.shard().parentShardIds().stream().allMatch(parent -> isReadingHere(table, parent));
+                case DONE -> !cursor.drainedHere() || hasChildHere(table, cursor.partition().shardId());
+            };
+            if (!readFarEnough) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean isReadingHere(String table, String shardId) {
+        return cursors.stream().anyMatch(c -> c.state() == ShardCursor.State.READING
+                && c.partition().table().equals(table) && c.partition().shardId().equals(shardId));
+    }
+
+    private boolean hasChildHere(String table, String shardId) {
+        return cursors.stream().anyMatch(c -> c.partition().table().equals(table)
+                && c.shard().parentShardIds().contains(shardId));
+    }
+
+    /** Called by snapshot threads when a page arrives. */
+    private void wake() {
+        synchronized (wakeUp) {
+            woken = true;
+            wakeUp.notifyAll();
+        }
     }
 
     /** Makes a blocked or future {@link #poll()} return promptly. */
@@ -148,6 +235,7 @@ public final class TaskReadLoop {
         ShardReader reader = cursor.reader();
         Optional<String> before = reader.lastSequenceNumber();
         ShardReader.Page page;
+        long requested = System.nanoTime();
         try {
             page = reader.poll();
         } catch (SdkException e) {
@@ -160,6 +248,15 @@ public final class TaskReadLoop {
         List<Record> records = page.records();
         metrics.pageRead(cursor.partition(), records.size(), newestRecordTime(records));
         changeRecords.append(cursor.streamShard(), records, before, out);
+        String table = cursor.partition().table();
+        if (snapshots.snapshotting(table)) {
+            for (Record record : records) {
+                snapshots.streamChange(table, cursor.streamShard().tableKey().keyOf(record.dynamodb().keys()));
+            }
+        }
+        if (records.isEmpty() && !page.drained()) {
+            cursor.readEmpty(requested);
+        }
         long now = System.nanoTime();
         cursor.delay(now, records.isEmpty() ? cursor.pacing().afterEmptyPage() : cursor.pacing().afterRecords());
         if (page.drained()) {
@@ -167,7 +264,7 @@ public final class TaskReadLoop {
                     : ShardOffset.drained(cursor.partition(), reader.lastSequenceNumber().orElse(null));
             out.add(changeRecords.drainedMarker(drained));
             offsets.emittedDrained(drained);
-            cursor.finish();
+            cursor.drained();
             metrics.shardDrained(cursor.partition());
             log.info("Shard {} drained{}; its children may now be read", cursor,
                     drained.skipped() ? " (closed before start.position=latest reached it)" : "");
@@ -185,9 +282,10 @@ public final class TaskReadLoop {
             return;
         }
         synchronized (wakeUp) {
-            if (!stopping) {
+            if (!stopping && !woken) {
                 TimeUnit.NANOSECONDS.timedWait(wakeUp, waitNanos);
             }
+            woken = false;
         }
     }
 

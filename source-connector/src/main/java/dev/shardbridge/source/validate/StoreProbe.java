@@ -73,7 +73,10 @@ final class StoreProbe {
     private void checkTable(String table) {
         try {
             TableDescription description = dynamoDb.describeTable(request -> request.tableName(table)).table();
-            StreamCheck.problem(description).ifPresent(problem -> errors.add(new FieldError(TABLES_CONFIG, problem)));
+            if (config.streamsRead()) {
+                StreamCheck.problem(description, config.snapshotsEnabled())
+                        .ifPresent(problem -> errors.add(new FieldError(TABLES_CONFIG, problem)));
+            }
         } catch (SdkException e) {
             if (failed(e) == CallFailure.NOT_FOUND) {
                 errors.add(new FieldError(TABLES_CONFIG, "Table '" + table + "' does not exist at " + access.where()

@@ -18,6 +18,11 @@ final class StreamCheck {
     }
 
     static Optional<String> problem(TableDescription table) {
+        return problem(table, false);
+    }
+
+    /** @param snapshot whether the table is snapshotted, which also needs new images in its stream */
+    static Optional<String> problem(TableDescription table, boolean snapshot) {
         String name = table.tableName();
         StreamSpecification stream = table.streamSpecification();
         if (stream == null || !Boolean.TRUE.equals(stream.streamEnabled())) {
@@ -32,6 +37,11 @@ final class StreamCheck {
                     + " The view type cannot be changed in place: disable the stream (update-table"
                     + " --stream-specification StreamEnabled=false), then enable it again with " + ENABLE
                     + ". The new stream starts empty.");
+        }
+        if (snapshot && stream.streamViewType() == StreamViewType.OLD_IMAGE) {
+            return Optional.of("Table '" + name + "' streams OLD_IMAGE, which carries no new images: a snapshot"
+                    + " hands each changed item over to its stream changes, and those must hold the item's new state."
+                    + " Disable the stream, then enable it again with " + ENABLE + ".");
         }
         return Optional.empty();
     }

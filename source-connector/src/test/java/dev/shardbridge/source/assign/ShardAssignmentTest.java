@@ -185,4 +185,50 @@ class ShardAssignmentTest {
         assertThatThrownBy(() -> TaskShardsConfig.decode(Map.of("task.shards.count", "1", "task.shard.0.id", "s")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("Task config lacks task.shard.0.parents");
     }
+
+    @Test
+    void aSnapshottedTableKeepsItsScanAndAllItsShardsOnOneTaskWhileOtherShardsSpread() {
+        List<DiscoveredShard> shards = new ArrayList<>(roots("orders", 4));
+        shards.addAll(roots("users", 3));
+        ShardAssignment assignment = ShardAssignment.assign(shards, java.util.Set.of("orders"), 8, ShardAssignment.EMPTY);
+
+        assertThat(assignment.taskCount()).as("one unit for orders, one per users shard").isEqualTo(4);
+        int ordersTask = IntStream.range(0, assignment.taskCount())
+                .filter(task -> assignment.snapshotTablesOf(task).contains("orders")).findFirst().orElseThrow();
+        assertThat(assignment.shardsOf(ordersTask)).containsExactlyElementsOf(roots("orders", 4));
+        for (int task = 0; task < assignment.taskCount(); task++) {
+            if (task != ordersTask) {
+                assertThat(assignment.shardsOf(task)).hasSize(1).allMatch(shard -> shard.table().equals("users"));
+                assertThat(assignment.snapshotTablesOf(task)).isEmpty();
+            }
+        }
+        assertThat(ShardAssignment.fromTaskConfigs(assignment.toTaskConfigs(Map.of()))).isEqualTo(assignment);
+    }
+
+    @Test
+    void aSnapshotStaysWhereItRunsAndItsShardsStayPutWhenItEnds() {
+        List<DiscoveredShard> shards = new ArrayList<>(roots("orders", 2));
+        shards.addAll(roots("users", 2));
+        ShardAssignment during = ShardAssignment.assign(shards, java.util.Set.of("orders"), 3, ShardAssignment.EMPTY);
+        ShardAssignment again = ShardAssignment.assign(shards, java.util.Set.of("orders"), 3, during);
+        assertThat(again).isEqualTo(during);
+
+        ShardAssignment after = ShardAssignment.assign(shards, java.util.Set.of(), 3, during);
+        assertBalanced(after, 4, 3);
+        Map<String, Integer> before = taskByShard(during);
+        long moved = taskByShard(after).entrySet().stream()
+                .filter(entry -> !entry.getValue().equals(before.get(entry.getKey()))).count();
+        assertThat(moved).as("only what must move to balance").isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void aTableOnlyScannedIsAssignedWithoutShards() {
+        ShardAssignment assignment = ShardAssignment.assign(List.of(), java.util.Set.of("export"), 4,
+                ShardAssignment.EMPTY);
+        assertThat(assignment.taskCount()).isEqualTo(1);
+        assertThat(assignment.shardsOf(0)).isEmpty();
+        assertThat(assignment.snapshotTablesOf(0)).containsExactly("export");
+        assertThat(TaskShardsConfig.decodeSnapshotTables(assignment.toTaskConfigs(Map.of()).get(0)))
+                .containsExactly("export");
+    }
 }

@@ -38,6 +38,12 @@ public final class KeyedTable {
                         .attributeType(ScalarAttributeType.S).build())
                 .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
                 .billingMode(BillingMode.PAY_PER_REQUEST)
-                .streamSpecification(spec -> spec.streamEnabled(true).streamViewType(view)));
+                .streamSpecification(spec -> spec.streamEnabled(view != null).streamViewType(view)));
+    }
+
+    /** Turns on a NEW_AND_OLD_IMAGES stream of a table created without one: later writes only are in it. */
+    public static void enableStream(DynamoDbClient dynamoDb, String table) {
+        dynamoDb.updateTable(request -> request.tableName(table)
+                .streamSpecification(spec -> spec.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
     }
 }

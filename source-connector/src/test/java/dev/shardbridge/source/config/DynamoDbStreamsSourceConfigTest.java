@@ -86,6 +86,31 @@ class DynamoDbStreamsSourceConfigTest {
     }
 
     @Test
+    void snapshotsRunOnlyUnderStartPositionSnapshotAndInitialOnlyStopsStreaming() {
+        DynamoDbStreamsSourceConfig defaults = new DynamoDbStreamsSourceConfig(minimal("snapshot.mode", "initial"));
+        assertThat(defaults.snapshotsEnabled()).isFalse();
+        assertThat(defaults.streamsRead()).isTrue();
+
+        DynamoDbStreamsSourceConfig initial = new DynamoDbStreamsSourceConfig(minimal("start.position", "snapshot"));
+        assertThat(initial.startPosition()).isEqualTo(StartPosition.SNAPSHOT);
+        assertThat(initial.snapshotMode()).isEqualTo(SnapshotMode.INITIAL);
+        assertThat(initial.snapshotsEnabled()).isTrue();
+        assertThat(initial.streamsRead()).isTrue();
+        assertThat(initial.snapshotSegments()).isEqualTo(4);
+        assertThat(initial.snapshotMaxItemsPerSecond()).isZero();
+        assertThat(initial.snapshotWatermarkDelay()).hasMillis(500);
+        assertThat(initial.streamRetention()).hasHours(24);
+
+        DynamoDbStreamsSourceConfig export = new DynamoDbStreamsSourceConfig(
+                minimal("start.position", "snapshot", "snapshot.mode", "initial_only"));
+        assertThat(export.snapshotsEnabled()).isTrue();
+        assertThat(export.streamsRead()).isFalse();
+
+        assertThat(new DynamoDbStreamsSourceConfig(minimal("start.position", "snapshot", "snapshot.mode", "never"))
+                .snapshotsEnabled()).isFalse();
+    }
+
+    @Test
     void rejectsAConfigurationWithoutTables() {
         assertThatThrownBy(() -> new DynamoDbStreamsSourceConfig(Map.of("tables", " ")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("tables or tables.regex");
@@ -97,8 +122,14 @@ class DynamoDbStreamsSourceConfigTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("poll.max.records");
         assertThatThrownBy(() -> new DynamoDbStreamsSourceConfig(minimal("poll.max.records", "0")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("poll.max.records");
-        assertThatThrownBy(() -> new DynamoDbStreamsSourceConfig(minimal("start.position", "snapshot")))
+        assertThatThrownBy(() -> new DynamoDbStreamsSourceConfig(minimal("start.position", "earliest")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("start.position");
+        assertThatThrownBy(() -> new DynamoDbStreamsSourceConfig(minimal("snapshot.mode", "always")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("snapshot.mode");
+        assertThatThrownBy(() -> new DynamoDbStreamsSourceConfig(minimal("snapshot.segments", "0")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("snapshot.segments");
+        assertThatThrownBy(() -> new DynamoDbStreamsSourceConfig(minimal("snapshot.max.items.per.second", "-1")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("snapshot.max.items.per.second");
         assertThatThrownBy(() -> new DynamoDbStreamsSourceConfig(minimal("trimmed.data.policy", "ignore")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("trimmed.data.policy");
         assertThatThrownBy(() -> new DynamoDbStreamsSourceConfig(minimal("tables.regex", "orders[")))

@@ -35,6 +35,6 @@ class SourceConfigReferenceTest {
     void passwordIsTypedWithoutAValueAndChoicesAreListedAsTyped() {
         String generated = SourceConfigReference.render();
         assertThat(generated).contains("| Type | password |").doesNotContain("[hidden]");
-        assertThat(generated).contains("| Valid values | one of trim_horizon, latest |");
+        assertThat(generated).contains("| Valid values | one of trim_horizon, latest, snapshot |");
     }
 }

@@ -29,9 +29,9 @@ class ShardLineageTest {
     }
 
     @Test
-    void dropsTrimmedParentsSoChildrenAreNotBlockedForever() {
+    void movesTrimmedParentsOutOfTheLineageSoChildrenAreNotBlockedForever() {
         assertThat(ShardLineage.discovered("orders", List.of(open("c", "trimmed"))))
-                .containsExactly(DiscoveredShard.root("orders", "c"));
+                .containsExactly(new DiscoveredShard("orders", "c", List.of(), List.of("trimmed")));
     }
 
     @Test

@@ -8,7 +8,11 @@ import dev.shardbridge.source.assign.DiscoveredShard;
 import dev.shardbridge.source.offset.InMemoryOffsets;
 import dev.shardbridge.source.offset.ShardOffset;
 import dev.shardbridge.source.offset.ShardOffsets;
+import dev.shardbridge.source.offset.SegmentPartition;
+import dev.shardbridge.source.offset.SegmentProgress;
 import dev.shardbridge.source.offset.ShardPartition;
+import dev.shardbridge.source.offset.SnapshotOffsets;
+import dev.shardbridge.source.snapshot.UnfinishedSnapshots;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
@@ -70,6 +74,34 @@ class ShardMonitorTest {
         } finally {
             emulator.admin().clearFaults();
         }
+    }
+
+    @Test
+    void reportsTablesEnteringAndLeavingTheirSnapshot() {
+        TestTables.create(emulator.dynamoDb(), emulator.admin(), "snapshotted", 2, StreamViewType.NEW_IMAGE);
+        ShardMonitor monitor = new ShardMonitor(new TableResolver(emulator.dynamoDb(), List.of("snapshotted"),
+                Optional.empty()), new ShardDiscovery(emulator.dynamoDb(), emulator.streams()),
+                new ShardOffsets(committed), new UnfinishedSnapshots(new SnapshotOffsets(committed), 1), true, () -> { });
+        monitor.refresh();
+        assertThat(monitor.snapshotTables()).containsExactly("snapshotted");
+        assertThat(monitor.refresh()).isFalse();
+
+        SegmentProgress done = SegmentProgress.start(new SegmentPartition("snapshotted", 0), 1, 1).finished(0);
+        committed.commit(done.partition().toMap(), done.toMap());
+        assertThat(monitor.refresh()).as("its shards can be spread over the tasks now").isTrue();
+        assertThat(monitor.snapshotTables()).isEmpty();
+        assertThat(monitor.shards()).hasSize(2);
+    }
+
+    @Test
+    void onlyScanningListsNoShardsAndNeedsNoStream() {
+        TestTables.create(emulator.dynamoDb(), emulator.admin(), "export-only", 2, null);
+        ShardMonitor monitor = new ShardMonitor(new TableResolver(emulator.dynamoDb(), List.of("export-only"),
+                Optional.empty()), new ShardDiscovery(emulator.dynamoDb(), emulator.streams()),
+                new ShardOffsets(committed), new UnfinishedSnapshots(new SnapshotOffsets(committed), 2), false, () -> { });
+        monitor.refresh();
+        assertThat(monitor.shards()).isEmpty();
+        assertThat(monitor.snapshotTables()).containsExactly("export-only");
     }
 
     private ShardMonitor monitor(List<String> tables, Optional<Pattern> regex) {

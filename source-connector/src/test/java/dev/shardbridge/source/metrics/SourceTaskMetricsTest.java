@@ -174,6 +174,29 @@ class SourceTaskMetricsTest {
         assertThat(server.getAttribute(task, "shard-count")).isEqualTo(1.0);
     }
 
+    @Test
+    void aSnapshotShowsItsProgressPerTableUntilItEnds() {
+        Map<String, String> table = Map.of("connector", "orders-source", "task", "0", "table", "orders");
+        metrics.snapshotStarted("orders", new SnapshotGauges() {
+            public int segmentsTotal() { return 4; }
+            public int segmentsDone() { return 1; }
+            public long itemsScanned() { return 12_345; }
+            public long rowsDropped() { return 7; }
+            public double itemsPerSecond() { return 2_000; }
+            public double remainingSeconds() { return 42; }
+        });
+
+        assertThat(worker.value("snapshot-segments-total", table)).isEqualTo(4.0);
+        assertThat(worker.value("snapshot-segments-done", table)).isEqualTo(1.0);
+        assertThat(worker.value("snapshot-items-scanned", table)).isEqualTo(12_345.0);
+        assertThat(worker.value("snapshot-rows-dropped", table)).isEqualTo(7.0);
+        assertThat(worker.value("snapshot-items-rate", table)).isEqualTo(2_000.0);
+        assertThat(worker.value("snapshot-remaining-seconds", table)).isEqualTo(42.0);
+
+        metrics.snapshotEnded("orders");
+        assertThat(worker.value("snapshot-segments-done", table)).isNull();
+    }
+
     private Object shardValue(ShardPartition shard, String name) {
         return worker.value(name, Map.of("connector", "orders-source", "task", "0",
                 "table", shard.table(), "shard", shard.shardId()));

@@ -9,6 +9,13 @@ import dev.shardbridge.source.config.StartPosition;
 import dev.shardbridge.source.config.TrimmedDataPolicy;
 import dev.shardbridge.source.discovery.ShardDiscovery;
 import dev.shardbridge.source.emit.ChangeRecords;
+import dev.shardbridge.source.emit.SnapshotRecords;
+import dev.shardbridge.source.metrics.SnapshotGauges;
+import dev.shardbridge.source.offset.SegmentPartition;
+import dev.shardbridge.source.offset.SegmentProgress;
+import dev.shardbridge.source.offset.SnapshotEpoch;
+import dev.shardbridge.source.offset.SnapshotOffsets;
+import dev.shardbridge.source.snapshot.TaskSnapshots;
 import dev.shardbridge.source.metrics.SourceTaskMetrics;
 import dev.shardbridge.source.offset.InMemoryOffsets;
 import dev.shardbridge.source.offset.ShardOffset;
@@ -115,6 +122,49 @@ class TaskReadLoopTest {
     }
 
     @Test
+    void aParentTrimmedAwayBeforeItWasReadToItsEndIsAGapUnderEveryPolicy() throws Exception {
+        List<DiscoveredShard> fail = parentTrimmedAway("lost-parent-fail");
+        assertThatThrownBy(() -> readUntil(loop("lost-parent-fail", fail, TrimmedDataPolicy.FAIL), records -> false))
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("its parent shard")
+                .hasMessageContaining("was trimmed from the stream while this connector's position in it was after")
+                .hasMessageContaining("snapshot.mode=when_needed");
+
+        List<DiscoveredShard> skip = parentTrimmedAway("lost-parent-skip");
+        put("lost-parent-skip", "c", 2);
+        List<SourceRecord> out = readUntil(loop("lost-parent-skip", skip, TrimmedDataPolicy.SKIP),
+                records -> ids(records).size() == 2);
+        assertThat(ids(out)).containsExactly("c0", "c1");
+        assertThat(metrics.gaps.get()).isEqualTo(1);
+    }
+
+    @Test
+    void underWhenNeededALineageThatAgedOutUnreadCommitsTheNextSnapshotEpoch() throws Exception {
+        String table = "lost-parent-resnapshot";
+        List<DiscoveredShard> shards = trimmedAway(table, Duration.ofHours(60), false);
+        SegmentProgress snapshotted = SegmentProgress.start(new SegmentPartition(table, 0), 1, 2).finished(3);
+        committed.commit(snapshotted.partition().toMap(), snapshotted.toMap());
+        TaskReadLoop.Settings settings = new TaskReadLoop.Settings(StartPosition.SNAPSHOT, 1000,
+                new IdleBackoff(Duration.ofMillis(5), Duration.ofMillis(50)), TrimmedDataPolicy.FAIL, true);
+        SnapshotRecords records = new SnapshotRecords(new ChangeEventFactory("dynamodb", "test", Clock.systemUTC()),
+                "", MARKERS);
+        TaskSnapshots snapshots = new TaskSnapshots(new SnapshotOffsets(committed), records, 2, state -> {
+            throw new AssertionError("the table is not snapshotted by this task");
+        });
+        TaskReadLoop loop = TaskReadLoop.create(emulator.streams(),
+                Map.of(table, TableStream.describe(emulator.dynamoDb(), table)), shards, new ShardOffsets(committed),
+                new ChangeRecords(new ChangeEventFactory("dynamodb", "test", Clock.systemUTC()), "", true, MARKERS),
+                metrics, settings, snapshots);
+
+        List<SourceRecord> out = readUntil(loop, all -> all.stream().anyMatch(r -> SnapshotEpoch.matches(r.sourcePartition())));
+        SourceRecord epoch = out.stream().filter(r -> SnapshotEpoch.matches(r.sourcePartition())).findFirst().orElseThrow();
+        assertThat(epoch.topic()).isEqualTo(MARKERS);
+        assertThat(SnapshotEpoch.fromMaps(epoch.sourcePartition(), epoch.sourceOffset()))
+                .isEqualTo(new SnapshotEpoch(table, 2));
+        assertThat(metrics.gaps.get()).isEqualTo(1);
+    }
+
+    @Test
     void stopReleasesAPollThatIsWaitingForRecords() throws Exception {
         String table = "stop-loop";
         TaskReadLoop loop = loop(table, singleShard(table, 0), TrimmedDataPolicy.FAIL);
@@ -174,6 +224,32 @@ class TaskReadLoopTest {
         emulator.admin().advanceClock(Duration.ofHours(25));
         return new ShardDiscovery(emulator.dynamoDb(), emulator.streams()).discover(table).stream()
                 .filter(shard -> shard.shardId().equals(shards.get(0).shardId())).toList();
+    }
+
+    /**
+     * A table whose only shard was read up to a0 only (a1, a2 unread), then closed (rollover every 4 hours) and
+     * aged out of the stream entirely: what remains is its child, whose parent is listed no more.
+     */
+    private List<DiscoveredShard> parentTrimmedAway(String table) throws InterruptedException {
+        return trimmedAway(table, Duration.ofHours(30), true);
+    }
+
+    /**
+     * @param immediate whether the read shard itself is the oldest listed shard's trimmed parent, or a whole
+     *                  line of its descendants aged out too
+     */
+    private List<DiscoveredShard> trimmedAway(String table, Duration later, boolean immediate)
+            throws InterruptedException {
+        List<DiscoveredShard> shards = singleShard(table, 3);
+        List<SourceRecord> read = readUntil(loop(table, shards, TrimmedDataPolicy.FAIL), records -> ids(records).size() == 3);
+        committed.commit(read.get(0).sourcePartition(), read.get(0).sourceOffset());
+        emulator.admin().advanceClock(later);
+        List<DiscoveredShard> listed = new ShardDiscovery(emulator.dynamoDb(), emulator.streams()).discover(table);
+        assertThat(listed.stream().filter(shard -> !shard.trimmedParentShardIds().isEmpty()))
+                .singleElement().satisfies(oldest -> assertThat(oldest.trimmedParentShardIds()
+                        .contains(shards.get(0).shardId())).as("the read shard is the trimmed parent")
+                        .isEqualTo(immediate));
+        return listed;
     }
 
     private static void createTable(String table) {
@@ -239,6 +315,14 @@ class TaskReadLoopTest {
 
         @Override
         public void shardDrained(ShardPartition shard) {
+        }
+
+        @Override
+        public void snapshotStarted(String table, SnapshotGauges gauges) {
+        }
+
+        @Override
+        public void snapshotEnded(String table) {
         }
 
         @Override

@@ -73,6 +73,14 @@ class SourceConnectorValidationTest {
     }
 
     @Test
+    void aScanOnlySnapshotNeedsNoStream() {
+        assertThat(errors(validate(Map.of("tables", "audit", "start.position", "snapshot",
+                "snapshot.mode", "initial_only")))).isEmpty();
+        assertThat(errors(validate(Map.of("tables", "audit", "start.position", "snapshot"))).get("tables"))
+                .singleElement().asString().contains("Table 'audit' has no stream enabled");
+    }
+
+    @Test
     void aKeysOnlyStreamIsAnErrorExplainingWhichViewTypesWork() {
         assertThat(errors(validate(Map.of("tables", "order_keys"))).get("tables")).singleElement().asString()
                 .contains("Table 'order_keys' streams KEYS_ONLY")

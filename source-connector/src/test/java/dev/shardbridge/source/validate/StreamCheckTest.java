@@ -23,6 +23,13 @@ class StreamCheckTest {
     }
 
     @Test
+    void aSnapshotAlsoNeedsNewImages() {
+        assertThat(StreamCheck.problem(table(true, StreamViewType.OLD_IMAGE), true)).get().asString()
+                .contains("OLD_IMAGE, which carries no new images");
+        assertThat(StreamCheck.problem(table(true, StreamViewType.NEW_IMAGE), true)).isEmpty();
+    }
+
+    @Test
     void keysOnlyIsAProblem() {
         assertThat(StreamCheck.problem(table(true, StreamViewType.KEYS_ONLY))).get().asString()
                 .contains("KEYS_ONLY, which carries no item images");
