@@ -209,15 +209,25 @@ public final class SystemStack implements AutoCloseable {
      * of {@link #createKeyedTable} whose replica exists already, each with further settings of the caller's.
      */
     public void deployReplication(String table, Map<String, String> sourceSettings, Map<String, String> sinkSettings) {
+        deploySource(table, sourceSettings);
+        deploySink(table, sinkSettings);
+    }
+
+    /** The source half of {@link #deployReplication}. */
+    public void deploySource(String table, Map<String, String> settings) {
         Map<String, String> source = connectorConfig("source-emulator.json").getValue();
         source.put("tables", table);
-        source.putAll(sourceSettings);
+        source.putAll(settings);
         connect.configureConnector(table + "-source", source);
+    }
+
+    /** The sink half of {@link #deployReplication}. */
+    public void deploySink(String table, Map<String, String> settings) {
         Map<String, String> sink = connectorConfig("sink-emulator.json").getValue();
         sink.put("topics", table);
         sink.put("table.key.schema", ID + ":S");
         sink.put("table.auto.create", "false");
-        sink.putAll(sinkSettings);
+        sink.putAll(settings);
         connect.configureConnector(table + "-sink", sink);
     }
 
