@@ -227,6 +227,7 @@ public final class SystemStack implements AutoCloseable {
         sink.put("topics", table);
         sink.put("table.key.schema", ID + ":S");
         sink.put("table.auto.create", "false");
+        sink.put("errors.deadletterqueue.topic.name", table + "_replica_dlq");
         sink.putAll(settings);
         connect.configureConnector(table + "-sink", sink);
     }
