@@ -154,6 +154,9 @@ class SnapshotReplicationIT {
         for (int segment = 0; segment < SEGMENTS; segment++) {
             List<String> keys = segmentKeys.get(segment);
             Segment stopped = atStop.get(segment);
+            if (stopped != null && !stopped.done() && stopped.lastKey() != null) {
+                assertThat(keys).as("segment %d holds its committed last_key", segment).contains(stopped.lastKey());
+            }
             int committed = stopped == null ? -1 : stopped.done() ? keys.size() - 1 : keys.indexOf(stopped.lastKey());
             assertThat(readsOtherThanOnce(keys.subList(0, committed + 1), snapshotReads))
                     .as("segment %d (at the stop %s): keys up to its committed position, read exactly once", segment,
