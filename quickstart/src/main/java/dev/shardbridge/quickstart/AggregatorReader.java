@@ -2,11 +2,15 @@ package dev.shardbridge.quickstart;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-/** Consumer group {@code parcel-aggregator}: keeps parcels in transit per destination city from the change topic. */
+/**
+ * Consumer group {@code parcel-aggregator}: keeps parcels in transit per destination city from the change topic,
+ * and tallies what the topic held, snapshot reads apart.
+ */
 final class AggregatorReader extends GroupReader {
     static final String GROUP = "parcel-aggregator";
 
     private final InTransitAggregate aggregate = new InTransitAggregate();
+    private final TopicTally tally = new TopicTally();
 
     AggregatorReader(String bootstrapServers) {
         super(bootstrapServers, GROUP, ParcelTable.NAME);
@@ -14,7 +18,14 @@ final class AggregatorReader extends GroupReader {
 
     @Override
     void handle(ConsumerRecord<byte[], byte[]> record) {
-        ScanChange.parse(record.value()).ifPresent(aggregate::apply);
+        ScanChange.parse(record.value()).ifPresentOrElse(change -> {
+            tally.change(change);
+            aggregate.apply(change);
+        }, tally::tombstone);
+    }
+
+    TopicTally tally() {
+        return tally;
     }
 
     InTransitAggregate aggregate() {

@@ -42,6 +42,11 @@ final class ConnectRest {
         return send(HttpRequest.newBuilder(uri("/connectors/" + name + "/status")).GET());
     }
 
+    /** The connector's committed offsets: {@code GET /connectors/<name>/offsets}, {"offsets": [{partition, offset}]}. */
+    Response connectorOffsets(String name) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri("/connectors/" + name + "/offsets")).GET());
+    }
+
     Response plugins() throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri("/connector-plugins?connectorsOnly=false")).GET());
     }

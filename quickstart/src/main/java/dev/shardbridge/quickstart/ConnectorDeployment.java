@@ -82,6 +82,15 @@ record ConnectorDeployment(String name, Map<String, String> config) {
         return end < 0 ? trace : trace.substring(0, end);
     }
 
+    /**
+     * Whether the source scans its tables before streaming them: {@code start.position=snapshot} with a
+     * {@code snapshot.mode} other than {@code never}.
+     */
+    boolean snapshots() {
+        return "snapshot".equalsIgnoreCase(config.get("start.position"))
+                && !"never".equalsIgnoreCase(config.get("snapshot.mode"));
+    }
+
     /** The tombstone setting the source uses; it decides how many Kafka records a delete makes. */
     boolean tombstonesOnDelete() {
         return Boolean.parseBoolean(config.getOrDefault("tombstones.on.delete", "true"));

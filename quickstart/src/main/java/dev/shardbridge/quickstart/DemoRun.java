@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -18,8 +19,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
- * One quickstart run: the local stack, the table, both connectors from config/ JSON, three consumer groups,
- * the workload with a split midway, live progress, then the checks and the summary.
+ * One quickstart run: the local stack, the table with existing items, both connectors from config/ JSON (the
+ * source snapshots the existing items while it streams the changes), three consumer groups, the workload with a
+ * split midway, live progress, then the checks and the summary.
  */
 final class DemoRun {
     static final String SOURCE_JSON = "source-emulator.json";
@@ -27,7 +29,7 @@ final class DemoRun {
     private static final Duration DEPLOY_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(60);
 
-    record Options(int records, int rate, int partitions, boolean keepRunning, LocalStack.Ports ports,
+    record Options(int existing, int records, int rate, int partitions, boolean keepRunning, LocalStack.Ports ports,
                    Path pluginPath) {
     }
 
@@ -90,8 +92,10 @@ final class DemoRun {
             throws IOException, InterruptedException {
         DynamoDbClient client = stack.register(client(stack));
         ParcelTable.create(client, stack.emulator().admin(), options.partitions());
-        out.printf("Created table %s on %d partitions with a NEW_AND_OLD_IMAGES stream%n", ParcelTable.NAME,
-                options.partitions());
+        out.printf("Created table %s on %d partitions%n", ParcelTable.NAME, options.partitions());
+        ExistingScans existing = seed(client);
+        ParcelTable.enableStream(client);
+        out.println("Enabled its NEW_AND_OLD_IMAGES stream: the existing scans are in the table, not in the stream");
 
         ConnectRest rest = new ConnectRest(stack.connectUrl());
         new PluginCheck(rest).requireFromPluginPath();
@@ -104,6 +108,7 @@ final class DemoRun {
         ConnectorDeployment source = submit(rest, layout.configDir().resolve(SOURCE_JSON), stack);
         ConnectorDeployment sink = submit(rest, layout.configDir().resolve(SINK_JSON), stack);
         source.awaitRunning(rest, DEPLOY_TIMEOUT);
+        Instant sourceRunning = Instant.now();
         sink.awaitRunning(rest, DEPLOY_TIMEOUT);
         out.printf("Connectors %s and %s running%n", source.name(), sink.name());
         FirstReplicaWatch firstReplica = stack.register(new FirstReplicaWatch(client, ParcelTable.REPLICA)).start();
@@ -112,11 +117,12 @@ final class DemoRun {
                 AggregatorReader.GROUP, TablestoreTriggerReader.GROUP);
 
         WorkloadCounts counts = new WorkloadCounts();
-        ProgressMonitor progress = stack.register(new ProgressMonitor(offsets, counts, options.records(),
-                source.tombstonesOnDelete(), "connect-" + sink.name(), start, out)).start();
+        ProgressMonitor progress = stack.register(new ProgressMonitor(new PipelineSampler(offsets, counts,
+                options.records(), source.tombstonesOnDelete(), "connect-" + sink.name(), existing.items(),
+                new SnapshotProgressReader(rest, source, ParcelTable.NAME), aggregator.tally(), start), out)).start();
         int[] partitionsAfterSplit = {options.partitions()};
         Instant writesStarted = Instant.now();
-        ScanWorkload.run(client, counts, options.records(), options.rate(),
+        ScanWorkload.run(client, counts, options.records(), options.rate(), existing,
                 () -> partitionsAfterSplit[0] = stack.emulator().admin().splitPartition(ParcelTable.NAME, 0));
         long writeMillis = Math.max(1, Duration.between(writesStarted, Instant.now()).toMillis());
         double rate = counts.written() * 1000.0 / writeMillis;
@@ -132,12 +138,26 @@ final class DemoRun {
         for (GroupReader reader : List.of(aggregator, trigger)) {
             reader.failure().ifPresent(e -> readerFailures.add("consumer group " + reader.group() + " stopped: " + e));
         }
+        Optional<ProgressMonitor.SnapshotCompletion> snapshotDone = progress.snapshotCompletion();
         return new RunReport(
+                new RunReport.SnapshotSummary(existing.items(), last.snapshot(),
+                        snapshotDone.map(done -> done.elapsed().minus(Duration.between(start, sourceRunning))),
+                        snapshotDone.map(ProgressMonitor.SnapshotCompletion::writesBefore).orElse(counts.written())),
                 new RunReport.WorkloadSummary(counts.inserts(), counts.updates(), counts.deletes(), rate,
                         options.partitions(), partitionsAfterSplit[0]),
-                last, caughtUp, replica, aggregator.aggregate().inTransitByCity(), InTransitRecount.of(sourceItems),
+                last, caughtUp, aggregator.tally(), replica, aggregator.aggregate().inTransitByCity(), InTransitRecount.of(sourceItems),
                 trigger.tally(), readerFailures,
                 new RunReport.Timings(startup, firstReplica.sinceStart(start), Duration.between(start, Instant.now())));
+    }
+
+    /** Writes the items the table holds before the connectors come; the stream is not on yet. */
+    private ExistingScans seed(DynamoDbClient client) throws InterruptedException {
+        Instant started = Instant.now();
+        ExistingScans existing = ExistingScans.seed(client, options.existing());
+        out.printf("Wrote %,d existing parcel scans (%,d parcels, %,d in transit) with BatchWriteItem in %.1f s%n",
+                existing.items(), existing.parcels(), existing.parcelsInTransit(),
+                Duration.between(started, Instant.now()).toMillis() / 1000.0);
+        return existing;
     }
 
     private ConnectorDeployment submit(ConnectRest rest, Path json, LocalStack stack)

@@ -3,35 +3,31 @@ package dev.shardbridge.quickstart;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Samples the pipeline twice a second and redraws one line on the terminal (carriage return, no newline),
- * so a run shows written, captured and replicated records and each consumer group's lag as they move.
+ * so a run shows the snapshot, written, captured and replicated records and each consumer group's lag as they
+ * move. The snapshot's end gets a line of its own, which stays on the terminal.
  */
 final class ProgressMonitor implements AutoCloseable {
     private static final Duration INTERVAL = Duration.ofMillis(500);
 
-    private final PipelineOffsets offsets;
-    private final WorkloadCounts counts;
-    private final long records;
-    private final boolean tombstones;
-    private final String sinkGroup;
-    private final Instant start;
+    /** When the snapshot was first seen done, and how many writes had raced it by then. */
+    record SnapshotCompletion(Duration elapsed, long writesBefore) {
+    }
+
+    private final PipelineSampler sampler;
     private final PrintStream out;
     private final AtomicReference<Progress> latest = new AtomicReference<>();
+    private volatile SnapshotCompletion snapshotCompletion;
     private final Thread thread = new Thread(this::sampleUntilClosed, "quickstart-progress");
     private volatile boolean running = true;
     private int lastLineLength;
 
-    ProgressMonitor(PipelineOffsets offsets, WorkloadCounts counts, long records, boolean tombstones, String sinkGroup,
-                    Instant start, PrintStream out) {
-        this.offsets = offsets;
-        this.counts = counts;
-        this.records = records;
-        this.tombstones = tombstones;
-        this.sinkGroup = sinkGroup;
-        this.start = start;
+    ProgressMonitor(PipelineSampler sampler, PrintStream out) {
+        this.sampler = sampler;
         this.out = out;
         thread.setDaemon(true);
     }
@@ -46,7 +42,7 @@ final class ProgressMonitor implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             Progress progress = latest.get();
-            if (progress != null && progress.caughtUp() && progress.written() == counts.written()) {
+            if (progress != null && progress.caughtUp() && progress.written() == sampler.counts().written()) {
                 return true;
             }
             Thread.sleep(100);
@@ -58,11 +54,17 @@ final class ProgressMonitor implements AutoCloseable {
         return latest.get();
     }
 
+    /** The snapshot's end as the progress line saw it; empty while it runs, or when the source takes none. */
+    Optional<SnapshotCompletion> snapshotCompletion() {
+        return Optional.ofNullable(snapshotCompletion);
+    }
+
     private void sampleUntilClosed() {
         try {
             while (running) {
-                Progress progress = sample();
+                Progress progress = sampler.sample();
                 latest.set(progress);
+                noteSnapshotEnd(progress);
                 redraw(progress.line());
                 Thread.sleep(INTERVAL.toMillis());
             }
@@ -73,13 +75,17 @@ final class ProgressMonitor implements AutoCloseable {
         }
     }
 
-    private Progress sample() throws InterruptedException {
-        long written = counts.written();
-        long expected = counts.expectedKafkaRecords(tombstones);
-        long inKafka = offsets.topicEnd();
-        return new Progress(written, records, expected, inKafka, offsets.committed(sinkGroup),
-                offsets.committed(AggregatorReader.GROUP), offsets.committed(TablestoreTriggerReader.GROUP),
-                Duration.between(start, Instant.now()));
+    private void noteSnapshotEnd(Progress progress) {
+        SnapshotProgress snapshot = progress.snapshot();
+        if (snapshotCompletion != null || !snapshot.required() || !snapshot.done()) {
+            return;
+        }
+        snapshotCompletion = new SnapshotCompletion(progress.elapsed(), progress.written());
+        redraw(String.format("Snapshot done at %ds: %,d items scanned in %d segments, %,d writes so far",
+                progress.elapsed().toSeconds(), snapshot.itemsScanned(), snapshot.segmentsTotal(),
+                progress.written()));
+        out.println();
+        lastLineLength = 0;
     }
 
     private synchronized void redraw(String line) {

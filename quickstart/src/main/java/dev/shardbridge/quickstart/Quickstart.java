@@ -9,19 +9,25 @@ import picocli.CommandLine.Option;
 
 /**
  * The README's first command: the whole idea on one machine. Starts the store emulator, a Kafka broker and a
- * Connect worker with the built plugin, replicates a parcel-scan table through Kafka into a replica while two
- * more consumer groups read the same changes, and verifies the results.
+ * Connect worker with the built plugin, replicates a parcel-scan table that already holds items through Kafka
+ * into a replica while it is written and two more consumer groups read the same changes, and verifies the
+ * results.
  */
 @Command(name = "quickstart", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Runs shardbridge end to end on this machine: store emulator -> source connector -> Kafka ->"
-                + " sink connector, an aggregator and a Tablestore-trigger reader; then verifies the replica and"
-                + " the aggregate. Exits 0 when every check passed."})
+        description = {"Runs shardbridge end to end on this machine: store emulator -> source connector (snapshot of"
+                + " the existing items, then the stream) -> Kafka -> sink connector, an aggregator and a"
+                + " Tablestore-trigger reader; then verifies the replica and the aggregate. Exits 0 when every check"
+                + " passed."})
 public final class Quickstart implements Callable<Integer> {
 
     /** System property naming the full log file (Kafka's and Connect's logs go there, not to the terminal). */
     static final String LOG_FILE_PROPERTY = "shardbridge.quickstart.log";
     /** The shell's status for a command ended by Ctrl-C (128 + SIGINT). */
     private static final int STOPPED = 130;
+
+    @Option(names = "--existing", description = "Parcel scans the table holds before the connectors are deployed;"
+            + " the source's snapshot replicates them (default: ${DEFAULT-VALUE}).")
+    int existing = 20_000;
 
     @Option(names = "--records", description = "Writes to the source table (default: ${DEFAULT-VALUE}).")
     int records = 20_000;
@@ -59,7 +65,7 @@ public final class Quickstart implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         validate();
-        DemoRun run = new DemoRun(new DemoRun.Options(records, rate, partitions, keepRunning,
+        DemoRun run = new DemoRun(new DemoRun.Options(existing, records, rate, partitions, keepRunning,
                 new LocalStack.Ports(emulatorPort, kafkaPort, connectPort), pluginPath), System.out);
         // Ctrl-C: stop Connect, then the broker, then the emulator, from this one hook (see LocalStack).
         Thread stopOnSignal = new Thread(() -> {
@@ -85,6 +91,9 @@ public final class Quickstart implements Callable<Integer> {
 
     private void validate() {
         CommandLine cmd = new CommandLine(this);
+        if (existing < 0) {
+            throw new CommandLine.ParameterException(cmd, "--existing must be 0 or more");
+        }
         if (records < 2) {
             throw new CommandLine.ParameterException(cmd, "--records must be at least 2");
         }

@@ -9,13 +9,25 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * What a run did and whether every check held: the replica equals the source, the aggregate equals a recount,
- * the Tablestore-trigger reader decoded every change, and the pipeline caught up in time. Any failed check
- * makes the exit status non-zero.
+ * What a run did and whether every check held: the replica equals the source (the items it held before the
+ * connectors came included), the aggregate equals a recount, the Tablestore-trigger reader decoded every change
+ * and snapshot read, and the pipeline, snapshot included, caught up in time. Any failed check makes the exit
+ * status non-zero.
  */
-record RunReport(WorkloadSummary workload, Progress finalProgress, boolean caughtUp, ReplicaComparison replica,
-                 Map<String, Integer> aggregate, Map<String, Integer> recount, SyncV1Tally tally,
-                 List<String> readerFailures, Timings timings) {
+record RunReport(SnapshotSummary snapshot, WorkloadSummary workload, Progress finalProgress, boolean caughtUp,
+                 TopicTally topic, ReplicaComparison replica, Map<String, Integer> aggregate,
+                 Map<String, Integer> recount, SyncV1Tally tally, List<String> readerFailures, Timings timings) {
+
+    /**
+     * The source's snapshot of the items the table held before the connectors were deployed.
+     *
+     * @param existing     items written before the stream was enabled
+     * @param progress     the snapshot's final progress from the source's offsets
+     * @param took         from the source running to the snapshot seen done; empty if it never was
+     * @param writesDuring workload writes made by then: changes that raced the scan
+     */
+    record SnapshotSummary(long existing, SnapshotProgress progress, Optional<Duration> took, long writesDuring) {
+    }
 
     record WorkloadSummary(long inserts, long updates, long deletes, double ratePerSecond, int partitionsBefore,
                            int partitionsAfter) {
@@ -45,7 +57,8 @@ record RunReport(WorkloadSummary workload, Progress finalProgress, boolean caugh
         if (tally.malformed() > 0) {
             failures.add(tally.malformed() + " Tablestore-trigger payloads were not Sync-v1 with a known row type");
         }
-        if (tally.rows("PutRow") < workload.inserts() || tally.rows("UpdateRow") < workload.updates()
+        if (tally.rows("PutRow") < workload.inserts() + topic.snapshotReads()
+                || tally.rows("UpdateRow") < workload.updates()
                 || tally.rows("DeleteRow") < workload.deletes()) {
             failures.add("the Tablestore-trigger reader decoded fewer rows than were written");
         }
@@ -60,12 +73,14 @@ record RunReport(WorkloadSummary workload, Progress finalProgress, boolean caugh
     void print(PrintStream out) {
         out.println();
         out.println("Summary");
+        printSnapshot(out);
         out.printf("  workload    %,d writes to %s (%,d inserts, %,d updates, %,d deletes) at %,.0f/s;"
                         + " partition 0 split midway (%d -> %d partitions)%n", workload.written(), ParcelTable.NAME,
                 workload.inserts(), workload.updates(), workload.deletes(), workload.ratePerSecond(),
                 workload.partitionsBefore(), workload.partitionsAfter());
-        out.printf("  kafka       %,d records in topic %s (change events and tombstones)%n", finalProgress.inKafka(),
-                ParcelTable.NAME);
+        out.printf("  kafka       %,d records in topic %s: %,d snapshot reads (op=r), %,d change events, %,d"
+                        + " tombstones%n", finalProgress.inKafka(), ParcelTable.NAME, topic.snapshotReads(),
+                topic.changes(), topic.tombstones());
         out.printf("  replica     %,d items in %s vs %,d in %s, compared item by item"
                         + " (%,d delete markers skipped): %s%n",
                 replica.replicaItems(), ParcelTable.REPLICA, replica.sourceItems(), ParcelTable.NAME,
@@ -83,6 +98,20 @@ record RunReport(WorkloadSummary workload, Progress finalProgress, boolean caugh
         failures.forEach(failure -> out.println("  FAILED: " + failure));
         out.println(failures.isEmpty() ? "PASSED: the replica equals the source and the aggregate equals a recount"
                 : "FAILED");
+    }
+
+    private void printSnapshot(PrintStream out) {
+        SnapshotProgress progress = snapshot.progress();
+        if (!progress.required()) {
+            out.printf("  snapshot    none: the source does not snapshot (start.position), so the %,d items that were"
+                    + " in %s before its stream are not replicated%n", snapshot.existing(), ParcelTable.NAME);
+            return;
+        }
+        out.printf("  snapshot    %,d items in %s before its stream was enabled; %,d scanned in %d/%d segments in %s"
+                        + " while %,d writes raced it%n", snapshot.existing(), ParcelTable.NAME,
+                progress.itemsScanned(), progress.segmentsDone(), progress.segmentsTotal(),
+                snapshot.took().map(d -> String.format("%.1f s", seconds(d))).orElse("(not done)"),
+                snapshot.writesDuring());
     }
 
     private static String format(Map<String, Integer> counts) {

@@ -57,6 +57,11 @@ record ScanChange(String op, String parcelId, int scanSequence, ParcelScan after
         return item;
     }
 
+    /** A row of the source's snapshot scan rather than a change from the stream. */
+    boolean snapshotRead() {
+        return "r".equals(op);
+    }
+
     boolean deleted() {
         return after == null;
     }

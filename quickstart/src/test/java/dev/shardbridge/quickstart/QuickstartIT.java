@@ -22,9 +22,9 @@ class QuickstartIT {
     private static final Path JAR = Path.of("target", "quickstart.jar");
 
     @Test
-    void replicatesASplittingTableVerifiesEveryConsumerAndExitsZero() throws Exception {
-        QuickstartProcess run = QuickstartProcess.start("verified", "--records", "600", "--rate", "300",
-                "--partitions", "3");
+    void snapshotsExistingItemsReplicatesASplittingTableVerifiesEveryConsumerAndExitsZero() throws Exception {
+        QuickstartProcess run = QuickstartProcess.start("verified", "--existing", "2000", "--records", "600",
+                "--rate", "300", "--partitions", "3");
 
         int exit = run.awaitExit(Duration.ofSeconds(75));
 
@@ -33,6 +33,11 @@ class QuickstartIT {
         assertThat(output)
                 .contains("Deployed parcel-scans-source from config/source-emulator.json")
                 .contains("Deployed parcel-scans-replica-sink from config/sink-emulator.json")
+                .contains("Wrote 2,000 existing parcel scans")
+                .containsPattern("Snapshot done at \\d+s: [\\d,]+ items scanned in 4 segments")
+                .containsPattern("snapshot +2,000 items in parcel_scans before its stream was enabled; [\\d,]+ scanned"
+                        + " in 4/4 segments in \\d+\\.\\d s")
+                .containsPattern("kafka +[\\d,]+ records in topic parcel_scans: [1-9][\\d,]* snapshot reads \\(op=r\\)")
                 .contains("partition 0 split midway (3 -> 4 partitions)")
                 .containsPattern("replica +[\\d,]+ items in parcel_scans_replica .*: EQUAL")
                 .containsPattern("recount from parcel_scans: EQUAL")

@@ -74,8 +74,8 @@ public class DynamoDbStreamsSourceConnector extends SourceConnector {
 
     @Override
     public synchronized List<Map<String, String>> taskConfigs(int maxTasks) {
-        ShardAssignment assignment = ShardAssignment.assign(monitor.shards(), monitor.snapshotTables(), maxTasks,
-                previous);
+        ShardAssignment assignment = ShardAssignment.assign(monitor.shards(), monitor.snapshotTables(),
+                monitor.scanSegments(), maxTasks, previous);
         previous = assignment;
         return assignment.toTaskConfigs(props);
     }

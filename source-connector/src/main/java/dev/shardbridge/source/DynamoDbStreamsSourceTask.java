@@ -3,6 +3,7 @@ package dev.shardbridge.source;
 import dev.shardbridge.event.ChangeEventFactory;
 import dev.shardbridge.event.ProjectVersion;
 import dev.shardbridge.source.assign.DiscoveredShard;
+import dev.shardbridge.source.assign.ScanSegment;
 import dev.shardbridge.source.assign.TaskShardsConfig;
 import dev.shardbridge.common.aws.AwsClients;
 import dev.shardbridge.source.config.DynamoDbStreamsSourceConfig;
@@ -33,6 +34,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Reads the stream shards the connector assigned to this task and emits their changes. The shards and their
@@ -72,7 +75,8 @@ public class DynamoDbStreamsSourceTask extends SourceTask {
         TaskReadLoop.Settings settings = new TaskReadLoop.Settings(config.startPosition(), config.pollMaxRecords(),
                 config.idleBackoff(), config.trimmedDataPolicy(),
                 config.snapshotsEnabled() && config.snapshotMode() == SnapshotMode.WHEN_NEEDED);
-        snapshots = snapshots(config, TaskShardsConfig.decodeSnapshotTables(props), tables.keySet());
+        snapshots = snapshots(config, TaskShardsConfig.decodeSnapshotTables(props),
+                TaskShardsConfig.decodeScanSegments(props), tables.keySet());
         loop = TaskReadLoop.create(streams, tables, shards, new ShardOffsets(context.offsetStorageReader()),
                 changeRecords, metrics, settings, snapshots);
         log.info("Source task started with {} shard(s): {}", shards.size(),
@@ -86,7 +90,7 @@ public class DynamoDbStreamsSourceTask extends SourceTask {
      * @param streamedTables the tables whose shards this task reads
      */
     private TaskSnapshots snapshots(DynamoDbStreamsSourceConfig config, Set<String> snapshotTables,
-                                    Set<String> streamedTables) {
+                                    Set<ScanSegment> scanSegments, Set<String> streamedTables) {
         if (!config.snapshotsEnabled()) {
             return TaskSnapshots.none();
         }
@@ -98,23 +102,27 @@ public class DynamoDbStreamsSourceTask extends SourceTask {
                 config.idleBackoff());
         Map<String, TableDescription> described = new HashMap<>();
         TaskSnapshots snapshots = new TaskSnapshots(snapshotOffsets, records, config.snapshotSegments(),
-                state -> {
+                (state, segments) -> {
                     TableDescription table = described.computeIfAbsent(state.table(),
                             name -> dynamoDb.describeTable(request -> request.tableName(name)).table());
-                    return new TableSnapshotter(state, TableStream.keyOf(table),
+                    return new TableSnapshotter(state, segments, TableStream.keyOf(table),
                             table.itemCount() == null ? 0 : table.itemCount(), settings, dynamoDb, records, metrics,
                             config.streamsRead());
                 });
-        for (String table : snapshotTables) {
+        Set<String> tables = new TreeSet<>(snapshotTables);
+        scanSegments.forEach(segment -> tables.add(segment.table()));
+        for (String table : tables) {
             if (config.streamsRead() && !streamedTables.contains(table)) {
                 continue;
             }
             TableSnapshot state = snapshotOffsets.read(table, config.snapshotSegments());
+            Set<Integer> segments = scanSegments.stream().filter(segment -> segment.table().equals(table))
+                    .map(ScanSegment::segment).collect(Collectors.toSet());
             if (state.complete()) {
                 continue;
             }
             try {
-                snapshots.add(state);
+                snapshots.add(state, segments);
             } catch (ResourceNotFoundException e) {
                 log.warn("Not snapshotting table {}: {}", table, e.getMessage());
             }

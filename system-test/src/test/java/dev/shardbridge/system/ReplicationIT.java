@@ -63,7 +63,8 @@ class ReplicationIT {
         writeScans(random, 1_200, 1_300);
         awaitReplicaEqualsSource("after the sink replayed its topic");
 
-        // The source re-reads every retained stream record: Kafka now holds each change twice.
+        // The source re-reads every retained stream record and, its snapshot progress reset too, scans the table
+        // again: Kafka now holds each change twice and every item once more as a snapshot read.
         connect.stopConnector(source);
         connect.resetConnectorOffsets(source);
         connect.resumeConnector(source);

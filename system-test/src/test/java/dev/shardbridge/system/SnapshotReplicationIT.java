@@ -12,7 +12,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -214,21 +213,11 @@ class SnapshotReplicationIT {
         return source;
     }
 
-    /** Polls the source's committed snapshot offsets (and its metrics) until {@code reached} holds. */
+    /** Polls the source's committed snapshot offsets (and samples its metrics) until {@code reached} holds. */
     private Map<Integer, Segment> awaitSegments(Predicate<Map<Integer, Segment>> reached, Duration timeout,
                                                 Metrics metrics) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        Map<Integer, Segment> segments = SnapshotProgress.segments(connect, table + "-source", table);
-        while (!reached.test(segments)) {
-            assertThat(Instant.now()).as("snapshot offsets of %s in time; last seen %s", table, segments)
-                    .isBefore(deadline);
-            if (metrics != null) {
-                metrics.sample();
-            }
-            Thread.sleep(250);
-            segments = SnapshotProgress.segments(connect, table + "-source", table);
-        }
-        return segments;
+        return stack.awaitSnapshot(table + "-source", table, reached, timeout, metrics == null ? () -> { }
+                : metrics::sample);
     }
 
     private void assertReplicaEqualsSource() throws InterruptedException {

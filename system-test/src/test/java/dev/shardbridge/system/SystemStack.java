@@ -32,6 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
+import java.util.function.Predicate;
 
 /**
  * What the system tests and benchmarks run against: the emulator, clients for it, and one Kafka broker with
@@ -236,6 +237,36 @@ public final class SystemStack implements AutoCloseable {
     public void undeployReplication(String table) {
         connect.deleteConnector(table + "-source");
         connect.deleteConnector(table + "-sink");
+    }
+
+    /**
+     * Waits until the source connector {@code name} has finished its snapshot of {@code table}, as its committed
+     * offsets say: a partition per scan segment, each with {@code "done": true}.
+     */
+    void awaitSnapshotDone(String name, String table) throws InterruptedException {
+        awaitSnapshot(name, table, SnapshotProgress::allDone, Duration.ofSeconds(60), () -> { });
+    }
+
+    /**
+     * Polls the committed snapshot offsets of {@code table} by source connector {@code name} (running
+     * {@code onPoll} between polls) until {@code reached} holds of them; returns them then. Fails after
+     * {@code timeout}, showing the offsets last seen.
+     */
+    public Map<Integer, SnapshotProgress.Segment> awaitSnapshot(String name, String table,
+            Predicate<Map<Integer, SnapshotProgress.Segment>> reached, Duration timeout, Runnable onPoll)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        Map<Integer, SnapshotProgress.Segment> segments = SnapshotProgress.segments(connect, name, table);
+        while (!reached.test(segments)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the snapshot of " + table + " did not get there in " + timeout
+                        + "; its segments: " + segments.values());
+            }
+            onPoll.run();
+            Thread.sleep(200);
+            segments = SnapshotProgress.segments(connect, name, table);
+        }
+        return segments;
     }
 
     /**

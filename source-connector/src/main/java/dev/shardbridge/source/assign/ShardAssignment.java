@@ -29,19 +29,24 @@ import java.util.stream.Collectors;
  */
 public final class ShardAssignment {
 
-    public static final ShardAssignment EMPTY = new ShardAssignment(List.of(), List.of());
+    public static final ShardAssignment EMPTY = new ShardAssignment(List.of(), List.of(), List.of());
 
     private final List<List<DiscoveredShard>> tasks;
     private final List<SortedSet<String>> snapshotTables;
+    private final List<SortedSet<ScanSegment>> scanSegments;
 
-    private ShardAssignment(List<List<DiscoveredShard>> tasks, List<? extends Set<String>> snapshotTables) {
+    private ShardAssignment(List<List<DiscoveredShard>> tasks, List<? extends Set<String>> snapshotTables,
+                            List<? extends Set<ScanSegment>> scanSegments) {
         this.tasks = tasks.stream().map(List::copyOf).toList();
         this.snapshotTables = snapshotTables.stream().map(tables -> (SortedSet<String>) new TreeSet<>(tables)).toList();
+        this.scanSegments = scanSegments.stream().map(segments -> (SortedSet<ScanSegment>) new TreeSet<>(segments))
+                .toList();
     }
 
     /** An assignment of shards only, without snapshots. */
     public static ShardAssignment of(List<List<DiscoveredShard>> tasks) {
-        return new ShardAssignment(tasks, tasks.stream().map(shards -> Set.<String>of()).toList());
+        return new ShardAssignment(tasks, tasks.stream().map(shards -> Set.<String>of()).toList(),
+                tasks.stream().map(shards -> Set.<ScanSegment>of()).toList());
     }
 
     public static ShardAssignment assign(Collection<DiscoveredShard> discovered, int maxTasks,
@@ -55,10 +60,20 @@ public final class ShardAssignment {
      */
     public static ShardAssignment assign(Collection<DiscoveredShard> discovered, Set<String> snapshotTables,
                                          int maxTasks, ShardAssignment previous) {
+        return assign(discovered, snapshotTables, Map.of(), maxTasks, previous);
+    }
+
+    /**
+     * @param scanSegments for tables only scanned (snapshot.mode=initial_only), their unfinished segments: each is
+     *                     a unit of its own, so one table's scan spreads over the tasks
+     */
+    public static ShardAssignment assign(Collection<DiscoveredShard> discovered, Set<String> snapshotTables,
+                                         Map<String, List<Integer>> scanSegments, int maxTasks,
+                                         ShardAssignment previous) {
         if (maxTasks < 1) {
             throw new IllegalArgumentException("tasks.max must be at least 1, got " + maxTasks);
         }
-        List<Unit> units = units(canonical(discovered), snapshotTables);
+        List<Unit> units = units(canonical(discovered), snapshotTables, scanSegments);
         int taskCount = Math.min(maxTasks, units.size());
         if (taskCount == 0) {
             return EMPTY;
@@ -95,7 +110,11 @@ public final class ShardAssignment {
         return new ShardAssignment(
                 loads.stream().map(load -> load.stream().flatMap(unit -> unit.shards().stream())
                         .sorted(DiscoveredShard.ORDER).toList()).toList(),
-                loads.stream().map(load -> load.stream().filter(Unit::snapshot).map(Unit::table)
+                loads.stream().map(load -> load.stream().filter(unit -> unit.snapshot() && unit.segment() < 0)
+                        .map(Unit::table)
+                        .collect(Collectors.toCollection(TreeSet::new))).toList(),
+                loads.stream().map(load -> load.stream().filter(unit -> unit.segment() >= 0)
+                        .map(unit -> new ScanSegment(unit.table(), unit.segment()))
                         .collect(Collectors.toCollection(TreeSet::new))).toList());
     }
 
@@ -113,6 +132,11 @@ public final class ShardAssignment {
         return task < snapshotTables.size() ? snapshotTables.get(task) : new TreeSet<>();
     }
 
+    /** The scan segments {@code task} runs of tables only scanned; empty for a task index it does not have. */
+    public SortedSet<ScanSegment> scanSegmentsOf(int task) {
+        return task < scanSegments.size() ? scanSegments.get(task) : new TreeSet<>();
+    }
+
     public List<List<DiscoveredShard>> tasks() {
         return tasks;
     }
@@ -122,7 +146,7 @@ public final class ShardAssignment {
         List<Map<String, String>> configs = new ArrayList<>();
         for (int task = 0; task < tasks.size(); task++) {
             Map<String, String> config = new LinkedHashMap<>(connectorConfig);
-            config.putAll(TaskShardsConfig.encode(tasks.get(task), snapshotTables.get(task)));
+            config.putAll(TaskShardsConfig.encode(tasks.get(task), snapshotTables.get(task), scanSegments.get(task)));
             configs.add(Map.copyOf(config));
         }
         return configs;
@@ -131,7 +155,8 @@ public final class ShardAssignment {
     /** Rebuilds an assignment from task configs, e.g. those a connector handed out before a restart. */
     public static ShardAssignment fromTaskConfigs(List<Map<String, String>> taskConfigs) {
         return new ShardAssignment(taskConfigs.stream().map(TaskShardsConfig::decode).toList(),
-                taskConfigs.stream().map(TaskShardsConfig::decodeSnapshotTables).toList());
+                taskConfigs.stream().map(TaskShardsConfig::decodeSnapshotTables).toList(),
+                taskConfigs.stream().map(TaskShardsConfig::decodeScanSegments).toList());
     }
 
     /** Sorted and de-duplicated; a shard listed twice keeps the union of its parents. */
@@ -143,20 +168,27 @@ public final class ShardAssignment {
         return byKey;
     }
 
-    /** One unit per shard of a table that is not snapshotted, one per snapshotted table; in canonical order. */
-    private static List<Unit> units(Map<ShardKey, DiscoveredShard> shards, Set<String> snapshotTables) {
+    /**
+     * One unit per shard of a table that is not snapshotted, one per snapshotted table, and one per scan segment
+     * of a table only scanned; in canonical order.
+     */
+    private static List<Unit> units(Map<ShardKey, DiscoveredShard> shards, Set<String> snapshotTables,
+                                    Map<String, List<Integer>> scanSegments) {
         Map<String, List<DiscoveredShard>> bundles = new TreeMap<>();
-        snapshotTables.forEach(table -> bundles.put(table, new ArrayList<>()));
+        snapshotTables.stream().filter(table -> !scanSegments.containsKey(table))
+                .forEach(table -> bundles.put(table, new ArrayList<>()));
         List<Unit> units = new ArrayList<>();
         for (DiscoveredShard shard : shards.values()) {
             List<DiscoveredShard> bundle = bundles.get(shard.table());
             if (bundle != null) {
                 bundle.add(shard);
             } else {
-                units.add(new Unit(shard.table(), List.of(shard), false));
+                units.add(new Unit(shard.table(), List.of(shard), false, -1));
             }
         }
-        bundles.forEach((table, bundle) -> units.add(new Unit(table, bundle, true)));
+        bundles.forEach((table, bundle) -> units.add(new Unit(table, bundle, true, -1)));
+        scanSegments.forEach((table, segments) -> segments.forEach(segment ->
+                units.add(new Unit(table, List.of(), true, segment))));
         units.sort(Unit.ORDER);
         return units;
     }
@@ -177,17 +209,24 @@ public final class ShardAssignment {
         return least;
     }
 
-    /** What is placed as a whole: one shard, or a snapshotted table with all its shards. */
-    private record Unit(String table, List<DiscoveredShard> shards, boolean snapshot) {
+    /**
+     * What is placed as a whole: one shard, a snapshotted table with all its shards, or one scan segment of a
+     * table only scanned ({@code segment} 0 or more; -1 otherwise).
+     */
+    private record Unit(String table, List<DiscoveredShard> shards, boolean snapshot, int segment) {
 
         static final Comparator<Unit> ORDER = Comparator.comparing(Unit::table)
-                .thenComparing(unit -> unit.shards().isEmpty() ? "" : unit.shards().get(0).shardId());
+                .thenComparing(unit -> unit.shards().isEmpty() ? "" : unit.shards().get(0).shardId())
+                .thenComparingInt(Unit::segment);
 
         /** The task that held this unit (or, for a table just entering its snapshot, its first shard); -1 if none. */
         int previousTask(ShardAssignment previous) {
             Map<ShardKey, Integer> shardTask = new HashMap<>();
             for (int task = 0; task < previous.tasks.size(); task++) {
-                if (snapshot && previous.snapshotTables.get(task).contains(table)) {
+                if (segment >= 0 && previous.scanSegments.get(task).contains(new ScanSegment(table, segment))) {
+                    return task;
+                }
+                if (snapshot && segment < 0 && previous.snapshotTables.get(task).contains(table)) {
                     return task;
                 }
                 for (DiscoveredShard shard : previous.tasks.get(task)) {
@@ -202,17 +241,18 @@ public final class ShardAssignment {
     @Override
     public boolean equals(Object other) {
         return other instanceof ShardAssignment assignment && tasks.equals(assignment.tasks)
-                && snapshotTables.equals(assignment.snapshotTables);
+                && snapshotTables.equals(assignment.snapshotTables) && scanSegments.equals(assignment.scanSegments);
     }
 
     @Override
     public int hashCode() {
-        return tasks.hashCode() * 31 + snapshotTables.hashCode();
+        return (tasks.hashCode() * 31 + snapshotTables.hashCode()) * 31 + scanSegments.hashCode();
     }
 
     @Override
     public String toString() {
         return "ShardAssignment" + tasks + (snapshotTables.stream().allMatch(Set::isEmpty) ? ""
-                : " snapshots " + snapshotTables);
+                : " snapshots " + snapshotTables) + (scanSegments.stream().allMatch(Set::isEmpty) ? ""
+                : " scan segments " + scanSegments);
     }
 }

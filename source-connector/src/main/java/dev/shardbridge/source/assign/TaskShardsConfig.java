@@ -19,6 +19,8 @@ public final class TaskShardsConfig {
     public static final String COUNT_KEY = "task.shards.count";
     /** The tables this task snapshots, comma-separated (DynamoDB table names cannot contain commas). */
     public static final String SNAPSHOT_TABLES_KEY = "task.snapshot.tables";
+    /** Scan segments this task runs of tables only scanned, as table:segment, comma-separated; none otherwise. */
+    public static final String SCAN_SEGMENTS_KEY = "task.snapshot.segments";
     private static final String PREFIX = "task.shard.";
 
     private TaskShardsConfig() {
@@ -29,9 +31,16 @@ public final class TaskShardsConfig {
     }
 
     public static Map<String, String> encode(List<DiscoveredShard> shards, Set<String> snapshotTables) {
+        return encode(shards, snapshotTables, Set.of());
+    }
+
+    public static Map<String, String> encode(List<DiscoveredShard> shards, Set<String> snapshotTables,
+                                             Set<ScanSegment> scanSegments) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put(COUNT_KEY, Integer.toString(shards.size()));
         config.put(SNAPSHOT_TABLES_KEY, String.join(",", new TreeSet<>(snapshotTables)));
+        config.put(SCAN_SEGMENTS_KEY, new TreeSet<>(scanSegments).stream().map(ScanSegment::toString)
+                .collect(Collectors.joining(",")));
         for (int i = 0; i < shards.size(); i++) {
             DiscoveredShard shard = shards.get(i);
             config.put(PREFIX + i + ".table", shard.table());
@@ -61,6 +70,13 @@ public final class TaskShardsConfig {
     public static SortedSet<String> decodeSnapshotTables(Map<String, String> config) {
         String tables = config.getOrDefault(SNAPSHOT_TABLES_KEY, "");
         return Arrays.stream(tables.split(",")).map(String::trim).filter(table -> !table.isEmpty())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** The scan segments the task runs of tables only scanned; none when the config has none. */
+    public static SortedSet<ScanSegment> decodeScanSegments(Map<String, String> config) {
+        return Arrays.stream(config.getOrDefault(SCAN_SEGMENTS_KEY, "").split(",")).map(String::trim)
+                .filter(text -> !text.isEmpty()).map(ScanSegment::parse)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 

@@ -4,6 +4,7 @@ import dev.shardbridge.source.assign.DiscoveredShard;
 import dev.shardbridge.source.offset.ShardOffset;
 import dev.shardbridge.source.offset.ShardOffsets;
 import dev.shardbridge.source.offset.ShardPartition;
+import dev.shardbridge.source.offset.TableSnapshot;
 import dev.shardbridge.source.snapshot.UnfinishedSnapshots;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -46,6 +48,8 @@ public final class ShardMonitor implements AutoCloseable {
     });
     private volatile List<DiscoveredShard> current = List.of();
     private volatile Set<String> snapshotting = Set.of();
+    private volatile boolean closed;
+    private volatile Map<String, List<Integer>> scanSegments = Map.of();
 
     public ShardMonitor(TableResolver tables, ShardDiscovery discovery, ShardOffsets offsets, Runnable onChange) {
         this(tables, discovery, offsets, UnfinishedSnapshots.disabled(), true, onChange);
@@ -82,6 +86,14 @@ public final class ShardMonitor implements AutoCloseable {
         return snapshotting;
     }
 
+    /**
+     * Under snapshot.mode=initial_only, the unfinished scan segments of each snapshotted table: with no stream to
+     * order rows against, segments may run on different tasks. Empty when the streams are read.
+     */
+    public Map<String, List<Integer>> scanSegments() {
+        return scanSegments;
+    }
+
     /** Lists again now; true when the set of shards to read, or of tables to snapshot, changed. */
     boolean refresh() {
         try {
@@ -95,12 +107,13 @@ public final class ShardMonitor implements AutoCloseable {
             List<DiscoveredShard> active = withoutDrained(found);
             // A snapshot also needs the table's stream, unless only scanning; a table without one waits for it.
             Set<String> withStream = found.stream().map(DiscoveredShard::table).collect(Collectors.toSet());
-            Set<String> unfinished = snapshots.among(streamsRead
+            Map<String, TableSnapshot> unfinished = snapshots.among(streamsRead
                     ? resolved.stream().filter(withStream::contains).toList() : resolved);
             List<DiscoveredShard> previous = current;
             Set<String> previousSnapshotting = snapshotting;
             current = active;
-            snapshotting = Set.copyOf(unfinished);
+            snapshotting = Set.copyOf(unfinished.keySet());
+            scanSegments = streamsRead ? Map.of() : unfinishedSegments(unfinished);
             if (!previousSnapshotting.equals(snapshotting)) {
                 log.info("Tables being snapshotted changed: {} -> {}", new TreeSet<>(previousSnapshotting),
                         new TreeSet<>(snapshotting));
@@ -116,14 +129,25 @@ public final class ShardMonitor implements AutoCloseable {
         } catch (RuntimeException e) {
             // Whatever went wrong (the store, the offset topic, a listing we cannot parse), the scheduler must
             // survive it: a scheduled task that throws is never run again, and discovery would silently stop.
+            if (closed) {
+                log.debug("Shard discovery ended by the connector stopping: {}", e.toString());
+                return false;
+            }
             log.warn("Shard discovery failed; keeping the {} known shard(s) and retrying at the next interval: {}",
                     current.size(), e.toString());
             return false;
         }
     }
 
+    private static Map<String, List<Integer>> unfinishedSegments(Map<String, TableSnapshot> unfinished) {
+        Map<String, List<Integer>> segments = new TreeMap<>();
+        unfinished.forEach((table, state) -> segments.put(table, state.progress().stream()
+                .filter(progress -> !progress.done()).map(progress -> progress.partition().segment()).toList()));
+        return Map.copyOf(segments);
+    }
+
     private void refreshReportingChange() {
-        if (refresh()) {
+        if (refresh() && !closed) {
             onChange.run();
         }
     }
@@ -154,7 +178,12 @@ public final class ShardMonitor implements AutoCloseable {
     }
 
     @Override
+    /**
+     * Stops scheduling refreshes. A refresh in flight is left to finish rather than interrupted: an interrupt
+     * inside Connect's offset reader is logged by Connect at ERROR, which would alarm users at every stop.
+     */
     public void close() {
-        scheduler.shutdownNow();
+        closed = true;
+        scheduler.shutdown();
     }
 }

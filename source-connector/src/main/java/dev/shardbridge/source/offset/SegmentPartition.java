@@ -21,7 +21,7 @@ public record SegmentPartition(String table, int segment) {
     }
 
     public Map<String, Object> toMap() {
-        return Map.of(ShardPartition.TABLE_KEY, table, SEGMENT_KEY, segment);
+        return PartitionMaps.of(ShardPartition.TABLE_KEY, table, SEGMENT_KEY, (Object) segment);
     }
 
     /** Whether {@code map} has this partition's shape rather than a shard's or an epoch's. */

@@ -37,7 +37,7 @@ public record ShardPartition(String table, String shardId) {
     }
 
     public Map<String, String> toMap() {
-        return Map.of(TABLE_KEY, table, SHARD_KEY, shardId);
+        return PartitionMaps.of(TABLE_KEY, table, SHARD_KEY, shardId);
     }
 
     public static ShardPartition fromMap(Map<String, ?> map) {

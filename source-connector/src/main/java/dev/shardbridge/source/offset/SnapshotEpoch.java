@@ -28,7 +28,7 @@ public record SnapshotEpoch(String table, long epoch) {
     }
 
     public static Map<String, String> partitionOf(String table) {
-        return Map.of(ShardPartition.TABLE_KEY, table, SNAPSHOT_KEY, EPOCH_PARTITION);
+        return PartitionMaps.of(ShardPartition.TABLE_KEY, table, SNAPSHOT_KEY, EPOCH_PARTITION);
     }
 
     public Map<String, String> partition() {

@@ -23,7 +23,7 @@ final class ShardCursor {
     private long dueNanos;
     /** The delay ahead is a backoff after a failure, which a waiting snapshot page must not cut short. */
     private boolean backingOff;
-    /** When the last read that found the shard empty was requested ({@code System.nanoTime()}); valid if {@link #caughtUp}. */
+    /** When the last read that reached the shard's newest record was requested ({@code System.nanoTime()}); valid if {@link #caughtUp}. */
     private long emptyReadRequestedNanos;
     private boolean caughtUp;
     /** Finished because this task read it to its end (not because it was gone or already done at start). */
@@ -80,14 +80,14 @@ final class ShardCursor {
         return drainedHere;
     }
 
-    /** A read requested at {@code requestedNanos} found no records in the open shard. */
-    void readEmpty(long requestedNanos) {
+    /** A read requested at {@code requestedNanos} returned everything the open shard held then. */
+    void readToTip(long requestedNanos) {
         emptyReadRequestedNanos = requestedNanos;
         caughtUp = true;
     }
 
-    /** Whether a read requested at or after {@code nanos} found the shard empty. */
-    boolean readEmptySince(long nanos) {
+    /** Whether a read requested at or after {@code nanos} reached the shard's newest record. */
+    boolean readToTipSince(long nanos) {
         return caughtUp && emptyReadRequestedNanos - nanos >= 0;
     }
 

@@ -28,10 +28,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The body of a source task's {@code poll()}: visits the task's shards round-robin, reads each one that is due,
- * and returns what it read; {@link ShardGates} opens waiting shards and {@link ReadFailures} acts on failures. A shard is due at once after a page with records, after an idle backoff when
- * quiet, and after a jittered backoff when throttled; children wait at the lineage gate until every parent is
- * drained. Between pages the loop waits on a monitor that {@link #stop()} signals, so a stopping task never
- * sits out a backoff.
+ * and returns what it read; {@link ShardGates} opens waiting shards and {@link ReadFailures} acts on failures.
+ * A shard is due at once after a page with records, after an idle backoff when quiet, and after a jittered
+ * backoff when throttled; children wait at the lineage gate until every parent is drained. Snapshots running in
+ * the task append the rows of each Scan page once {@link StreamCatchUp} says the table's stream was read past
+ * it. Between pages the loop waits on a monitor that {@link #stop()} and arriving Scan pages signal, so a
+ * stopping task never sits out a backoff.
  */
 public final class TaskReadLoop {
 
@@ -61,6 +63,8 @@ public final class TaskReadLoop {
     private final ShardGates gates;
     private final ReadFailures failures;
     private final TaskSnapshots snapshots;
+    private final StreamCatchUp catchUp;
+    private final int limit;
     private final Object wakeUp = new Object();
     private volatile boolean stopping;
     /** Set by a snapshot page's arrival, so a poll about to wait looks at it first. */
@@ -77,6 +81,8 @@ public final class TaskReadLoop {
                  ChangeRecords changeRecords, SourceTaskMetrics metrics, Settings settings, TaskSnapshots snapshots) {
         this.cursors = List.copyOf(cursors);
         this.snapshots = snapshots;
+        this.catchUp = new StreamCatchUp(this.cursors);
+        this.limit = settings.limit();
         this.offsets = offsets;
         this.changeRecords = changeRecords;
         this.metrics = metrics;
@@ -134,10 +140,12 @@ public final class TaskReadLoop {
                 gates.openReady(cursors, now);
                 nextGateCheck = now + GATE_RECHECK.toNanos();
             }
-            pullForwardSnapshotReads();
+            if (!snapshots.isEmpty()) {
+                catchUp.hurry(snapshots.streamReadsNeeded());
+            }
             List<SourceRecord> out = readDueShards(now);
             if (!snapshots.isEmpty()) {
-                snapshots.emit(this::streamReadAfter, out);
+                snapshots.emit(catchUp::readAfter, out);
             }
             if (!out.isEmpty()) {
                 return out;
@@ -150,56 +158,6 @@ public final class TaskReadLoop {
             sleepUntil(wakeAt);
         }
         return null;
-    }
-
-    /**
-     * A snapshot page waits until every shard of its table was read to an empty page after a moment: make those
-     * shards due by then instead of sitting out their idle backoff.
-     */
-    private void pullForwardSnapshotReads() {
-        if (snapshots.isEmpty()) {
-            return;
-        }
-        snapshots.streamReadsNeeded().forEach((table, after) -> {
-            for (ShardCursor cursor : cursors) {
-                if (cursor.state() == ShardCursor.State.READING && cursor.partition().table().equals(table)
-                        && !cursor.readEmptySince(after)) {
-                    cursor.dueBy(after);
-                }
-            }
-        });
-    }
-
-    /**
-     * Whether every change of {@code table} visible before {@code afterNanos} has been read: each open shard was
-     * read to an empty page by a request made since; a waiting child counts when its parents are open here (it
-     * holds nothing until they close); a shard drained here counts once its children are read here too.
-     */
-    private boolean streamReadAfter(String table, long afterNanos) {
-        for (ShardCursor cursor : cursors) {
-            if (!cursor.partition().table().equals(table)) {
-                continue;
-            }
-            boolean readFarEnough = switch (cursor.state()) {
-                case READING -> cursor.readEmptySince(afterNanos);
-                case GATED -> cursor.shard().parentShardIds().stream().allMatch(parent -> isReadingHere(table, parent));
-                case DONE -> !cursor.drainedHere() || hasChildHere(table, cursor.partition().shardId());
-            };
-            if (!readFarEnough) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private boolean isReadingHere(String table, String shardId) {
-        return cursors.stream().anyMatch(c -> c.state() == ShardCursor.State.READING
-                && c.partition().table().equals(table) && c.partition().shardId().equals(shardId));
-    }
-
-    private boolean hasChildHere(String table, String shardId) {
-        return cursors.stream().anyMatch(c -> c.partition().table().equals(table)
-                && c.shard().parentShardIds().contains(shardId));
     }
 
     /** Called by snapshot threads when a page arrives. */
@@ -254,8 +212,8 @@ public final class TaskReadLoop {
                 snapshots.streamChange(table, cursor.streamShard().tableKey().keyOf(record.dynamodb().keys()));
             }
         }
-        if (records.isEmpty() && !page.drained()) {
-            cursor.readEmpty(requested);
+        if (!page.drained() && StreamCatchUp.reachedTip(records, limit)) {
+            cursor.readToTip(requested);
         }
         long now = System.nanoTime();
         cursor.delay(now, records.isEmpty() ? cursor.pacing().afterEmptyPage() : cursor.pacing().afterRecords());

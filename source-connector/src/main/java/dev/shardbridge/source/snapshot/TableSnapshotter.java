@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +31,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongPredicate;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * One table's snapshot inside the task that also reads all of the table's shards. Segment threads scan ahead;
@@ -67,6 +70,8 @@ public final class TableSnapshotter implements AutoCloseable {
     private final SnapshotRecords records;
     private final SourceTaskMetrics metrics;
     private final boolean streamed;
+    /** The segments this task runs; all of them unless the table is only scanned and spread over tasks. */
+    private final Set<Integer> segments;
     private final ChangeWatermarks watermarks = new ChangeWatermarks();
     private final SegmentProgress[] progress;
     private final List<Queue<ScanPage>> pending = new ArrayList<>();
@@ -85,6 +90,19 @@ public final class TableSnapshotter implements AutoCloseable {
     public TableSnapshotter(TableSnapshot state, TableKey tableKey, long itemCount, Settings settings,
                             DynamoDbClient dynamoDb, SnapshotRecords records, SourceTaskMetrics metrics,
                             boolean streamed) {
+        this(state, Set.of(), tableKey, itemCount, settings, dynamoDb, records, metrics, streamed);
+    }
+
+    /**
+     * @param segments the segments to run here when a scan-only snapshot is spread over tasks; empty for all.
+     *                 A snapshot with a stream always runs all its segments in the task that reads the stream.
+     */
+    public TableSnapshotter(TableSnapshot state, Set<Integer> segments, TableKey tableKey, long itemCount,
+                            Settings settings, DynamoDbClient dynamoDb, SnapshotRecords records,
+                            SourceTaskMetrics metrics, boolean streamed) {
+        if (streamed && !segments.isEmpty()) {
+            throw new IllegalArgumentException("A snapshot read with its stream runs all its segments in one task");
+        }
         this.table = state.table();
         this.tableKey = tableKey;
         this.state = state;
@@ -93,8 +111,13 @@ public final class TableSnapshotter implements AutoCloseable {
         this.records = records;
         this.metrics = metrics;
         this.streamed = streamed;
+        this.segments = segments.isEmpty()
+                ? IntStream.range(0, state.segments()).boxed().collect(Collectors.toUnmodifiableSet()) : Set.copyOf(segments);
         this.progress = state.progress().toArray(SegmentProgress[]::new);
-        this.stats = new SnapshotStats(state.segments(), (int) state.segmentsDone(), state.scanned(), itemCount);
+        List<SegmentProgress> mine = state.progress().stream()
+                .filter(segment -> this.segments.contains(segment.partition().segment())).toList();
+        this.stats = new SnapshotStats(mine.size(), (int) mine.stream().filter(SegmentProgress::done).count(),
+                mine.stream().mapToLong(SegmentProgress::scanned).sum(), itemCount * mine.size() / state.segments());
     }
 
     public String table() {
@@ -120,7 +143,7 @@ public final class TableSnapshotter implements AutoCloseable {
             Semaphore ahead = new Semaphore(PAGES_AHEAD);
             pending.add(queue);
             pagesAhead.add(ahead);
-            if (segment.done()) {
+            if (segment.done() || !segments.contains(segment.partition().segment())) {
                 continue;
             }
             Map<String, AttributeValue> resumeAfter = segment.resumeAfter()
@@ -143,9 +166,9 @@ public final class TableSnapshotter implements AutoCloseable {
                     retentionWarned = true;
                     log.warn(warning);
                 });
-        log.info("Snapshot of {} (epoch {}) {}: {} of {} segment(s) done, {} item(s) scanned before", table,
-                state.epoch(), state.scanned() == 0 ? "starts" : "resumes", state.segmentsDone(), state.segments(),
-                state.scanned());
+        log.info("Snapshot of {} (epoch {}) {}: segment(s) {} of {} here, {} of them done, {} item(s) scanned"
+                + " before", table, state.epoch(), stats.itemsScanned() == 0 ? "starts" : "resumes", segments,
+                state.segments(), stats.segmentsDone(), stats.itemsScanned());
     }
 
     /** The poll thread read a stream change of this table. */
@@ -242,10 +265,10 @@ public final class TableSnapshotter implements AutoCloseable {
         });
     }
 
-    /** Every segment is done and its rows handed to Connect. */
+    /** Every segment this task runs is done and its rows handed to Connect. */
     public boolean complete() {
         for (SegmentProgress segment : progress) {
-            if (!segment.done()) {
+            if (!segment.done() && segments.contains(segment.partition().segment())) {
                 return false;
             }
         }

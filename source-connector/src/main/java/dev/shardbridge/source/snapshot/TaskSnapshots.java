@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
-import java.util.function.Function;
 
 /**
  * The snapshots one task runs, one per table the connector gave it to snapshot, and the re-snapshots that
@@ -32,7 +32,7 @@ public final class TaskSnapshots implements AutoCloseable {
     private final SnapshotOffsets offsets;
     private final SnapshotRecords records;
     private final int segments;
-    private final Function<TableSnapshot, TableSnapshotter> factory;
+    private final BiFunction<TableSnapshot, Set<Integer>, TableSnapshotter> factory;
     private Runnable wake = () -> { };
 
     /**
@@ -40,7 +40,7 @@ public final class TaskSnapshots implements AutoCloseable {
      * @param factory  makes the snapshotter of a table's snapshot state
      */
     public TaskSnapshots(SnapshotOffsets offsets, SnapshotRecords records, int segments,
-                         Function<TableSnapshot, TableSnapshotter> factory) {
+                         BiFunction<TableSnapshot, Set<Integer>, TableSnapshotter> factory) {
         this.offsets = offsets;
         this.records = records;
         this.segments = segments;
@@ -49,14 +49,18 @@ public final class TaskSnapshots implements AutoCloseable {
 
     /** No snapshots: a task that only streams. */
     public static TaskSnapshots none() {
-        return new TaskSnapshots(null, null, 1, state -> {
+        return new TaskSnapshots(null, null, 1, (state, segments) -> {
             throw new IllegalStateException("This task runs no snapshots");
         });
     }
 
-    /** Adds the snapshot of a table in the given state; started by {@link #start}. */
-    public void add(TableSnapshot state) {
-        running.put(state.table(), factory.apply(state));
+    /**
+     * Adds the snapshot of a table in the given state; started by {@link #start}.
+     *
+     * @param segments the segments to run here; empty for all
+     */
+    public void add(TableSnapshot state, Set<Integer> segments) {
+        running.put(state.table(), factory.apply(state, segments));
     }
 
     public void start(Runnable wake) {
@@ -139,7 +143,7 @@ public final class TaskSnapshots implements AutoCloseable {
         log.warn("Snapshot epoch {} of table {} requested: its stream lost changes to trimming", next.epoch(), table);
         if (current != null) {
             current.close();
-            TableSnapshotter restarted = factory.apply(TableSnapshot.begin(table, next.epoch(), segments));
+            TableSnapshotter restarted = factory.apply(TableSnapshot.begin(table, next.epoch(), segments), Set.of());
             running.put(table, restarted);
             restarted.start(wake);
         }

@@ -1,10 +1,11 @@
 package dev.shardbridge.source.snapshot;
 
 import dev.shardbridge.source.offset.SnapshotOffsets;
+import dev.shardbridge.source.offset.TableSnapshot;
 
 import java.util.Collection;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The connector's side of snapshots: which tables still need theirs, decided from committed offsets alone. A
@@ -26,10 +27,16 @@ public final class UnfinishedSnapshots {
         return new UnfinishedSnapshots(null, 1);
     }
 
-    public Set<String> among(Collection<String> tables) {
-        Set<String> unfinished = new TreeSet<>();
+    /** The snapshots of {@code tables} that are not finished, by table. */
+    public SortedMap<String, TableSnapshot> among(Collection<String> tables) {
+        SortedMap<String, TableSnapshot> unfinished = new TreeMap<>();
         if (offsets != null) {
-            tables.stream().filter(table -> !offsets.read(table, segments).complete()).forEach(unfinished::add);
+            for (String table : tables) {
+                TableSnapshot state = offsets.read(table, segments);
+                if (!state.complete()) {
+                    unfinished.put(table, state);
+                }
+            }
         }
         return unfinished;
     }

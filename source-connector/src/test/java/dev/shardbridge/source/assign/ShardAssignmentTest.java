@@ -231,4 +231,23 @@ class ShardAssignmentTest {
         assertThat(TaskShardsConfig.decodeSnapshotTables(assignment.toTaskConfigs(Map.of()).get(0)))
                 .containsExactly("export");
     }
+
+    @Test
+    void aTableOnlyScannedSpreadsItsUnfinishedSegmentsOverTheTasks() {
+        ShardAssignment assignment = ShardAssignment.assign(List.of(), java.util.Set.of("export"),
+                Map.of("export", List.of(0, 1, 3, 5)), 3, ShardAssignment.EMPTY);
+
+        assertThat(assignment.taskCount()).isEqualTo(3);
+        List<ScanSegment> placed = new ArrayList<>();
+        for (int task = 0; task < 3; task++) {
+            assertThat(assignment.scanSegmentsOf(task)).hasSizeBetween(1, 2);
+            assertThat(assignment.snapshotTablesOf(task)).as("no task runs the table as a whole").isEmpty();
+            placed.addAll(assignment.scanSegmentsOf(task));
+        }
+        assertThat(placed).containsExactlyInAnyOrder(new ScanSegment("export", 0), new ScanSegment("export", 1),
+                new ScanSegment("export", 3), new ScanSegment("export", 5));
+        assertThat(ShardAssignment.fromTaskConfigs(assignment.toTaskConfigs(Map.of()))).isEqualTo(assignment);
+        assertThat(ShardAssignment.assign(List.of(), java.util.Set.of("export"), Map.of("export", List.of(0, 1, 3, 5)),
+                3, assignment)).as("segments stay where they run").isEqualTo(assignment);
+    }
 }

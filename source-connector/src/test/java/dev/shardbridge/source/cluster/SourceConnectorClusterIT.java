@@ -142,7 +142,7 @@ class SourceConnectorClusterIT {
         }
     }
 
-    private static void sleepMillis(long millis) {
+    static void sleepMillis(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -10,13 +10,12 @@ import dev.shardbridge.source.config.TrimmedDataPolicy;
 import dev.shardbridge.source.discovery.ShardDiscovery;
 import dev.shardbridge.source.emit.ChangeRecords;
 import dev.shardbridge.source.emit.SnapshotRecords;
-import dev.shardbridge.source.metrics.SnapshotGauges;
+import dev.shardbridge.source.metrics.RecordingMetrics;
 import dev.shardbridge.source.offset.SegmentPartition;
 import dev.shardbridge.source.offset.SegmentProgress;
 import dev.shardbridge.source.offset.SnapshotEpoch;
 import dev.shardbridge.source.offset.SnapshotOffsets;
 import dev.shardbridge.source.snapshot.TaskSnapshots;
-import dev.shardbridge.source.metrics.SourceTaskMetrics;
 import dev.shardbridge.source.offset.InMemoryOffsets;
 import dev.shardbridge.source.offset.ShardOffset;
 import dev.shardbridge.source.offset.ShardOffsets;
@@ -34,10 +33,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -51,7 +48,7 @@ class TaskReadLoopTest {
     private static final String MARKERS = "markers";
 
     private final InMemoryOffsets committed = new InMemoryOffsets();
-    private final CountingMetrics metrics = new CountingMetrics();
+    private final RecordingMetrics metrics = new RecordingMetrics();
 
     @Test
     void aParentOnTheSameTaskIsEmittedAndMarkedDrainedBeforeAnyChildRecord() throws Exception {
@@ -148,7 +145,7 @@ class TaskReadLoopTest {
                 new IdleBackoff(Duration.ofMillis(5), Duration.ofMillis(50)), TrimmedDataPolicy.FAIL, true);
         SnapshotRecords records = new SnapshotRecords(new ChangeEventFactory("dynamodb", "test", Clock.systemUTC()),
                 "", MARKERS);
-        TaskSnapshots snapshots = new TaskSnapshots(new SnapshotOffsets(committed), records, 2, state -> {
+        TaskSnapshots snapshots = new TaskSnapshots(new SnapshotOffsets(committed), records, 2, (state, segments) -> {
             throw new AssertionError("the table is not snapshotted by this task");
         });
         TaskReadLoop loop = TaskReadLoop.create(emulator.streams(),
@@ -292,41 +289,5 @@ class TaskReadLoopTest {
 
     private static String id(SourceRecord record) {
         return ((Struct) ((Struct) record.value()).getMap("after").get("id")).getString("S");
-    }
-
-    /** Counts what the loop reports. */
-    private static final class CountingMetrics implements SourceTaskMetrics {
-        final AtomicInteger records = new AtomicInteger();
-        final AtomicInteger gaps = new AtomicInteger();
-
-        @Override
-        public void pageRead(ShardPartition shard, int count, Optional<Instant> newestRecordTime) {
-            records.addAndGet(count);
-        }
-
-        @Override
-        public void throttled(ShardPartition shard) {
-        }
-
-        @Override
-        public void gap(ShardPartition shard) {
-            gaps.incrementAndGet();
-        }
-
-        @Override
-        public void shardDrained(ShardPartition shard) {
-        }
-
-        @Override
-        public void snapshotStarted(String table, SnapshotGauges gauges) {
-        }
-
-        @Override
-        public void snapshotEnded(String table) {
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

@@ -8,10 +8,8 @@ import dev.shardbridge.source.EmulatorWithClients;
 import dev.shardbridge.source.TestTables;
 import dev.shardbridge.source.config.IdleBackoff;
 import dev.shardbridge.source.emit.SnapshotRecords;
-import dev.shardbridge.source.metrics.SnapshotGauges;
-import dev.shardbridge.source.metrics.SourceTaskMetrics;
+import dev.shardbridge.source.metrics.RecordingMetrics;
 import dev.shardbridge.source.offset.InMemoryOffsets;
-import dev.shardbridge.source.offset.ShardPartition;
 import dev.shardbridge.source.offset.SnapshotOffsets;
 import dev.shardbridge.source.offset.TableSnapshot;
 import org.apache.kafka.connect.data.Struct;
@@ -28,7 +26,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongPredicate;
 import java.util.function.Predicate;
@@ -63,10 +60,10 @@ class TableSnapshotterTest {
         TableSnapshot state = new SnapshotOffsets(committed).read("snap-all", 3);
         assertThat(state.complete()).isTrue();
         assertThat(state.scanned()).isEqualTo(250);
-        assertThat(metrics.gauges.segmentsDone()).isEqualTo(3);
-        assertThat(metrics.gauges.itemsScanned()).isEqualTo(250);
+        assertThat(metrics.snapshot().segmentsDone()).isEqualTo(3);
+        assertThat(metrics.snapshot().itemsScanned()).isEqualTo(250);
         snapshotter.close();
-        assertThat(metrics.ended).containsExactly("snap-all");
+        assertThat(metrics.snapshotsEnded).containsExactly("snap-all");
     }
 
     @Test
@@ -91,7 +88,7 @@ class TableSnapshotterTest {
         repeated.retainAll(ids(rows(after)));
         assertThat(repeated).as("only rows of the page each unfinished segment stopped in come again")
                 .hasSizeLessThanOrEqualTo(3 * 20);
-        assertThat(metrics.gauges.itemsScanned()).as("counted across the restart").isGreaterThanOrEqualTo(300);
+        assertThat(metrics.snapshot().itemsScanned()).as("counted across the restart").isGreaterThanOrEqualTo(300);
     }
 
     @Test
@@ -116,13 +113,41 @@ class TableSnapshotterTest {
 
         assertThat(ids(rows(out))).hasSize(49).doesNotContain("item-7");
         assertThat(snapshotter.complete()).isTrue();
-        assertThat(metrics.gauges.rowsDropped()).isEqualTo(1);
+        assertThat(metrics.snapshot().rowsDropped()).isEqualTo(1);
+    }
+
+    @Test
+    void aTaskGivenSomeSegmentsOfAScanOnlySnapshotRunsThoseAlone() {
+        TestTables.create(emulator.dynamoDb(), emulator.admin(), "snap-spread", 2, null);
+        TestTables.put(emulator.dynamoDb(), "snap-spread", "item-", 200);
+        TableSnapshotter snapshotter = new TableSnapshotter(TableSnapshot.begin("snap-spread", 1, 4), Set.of(1, 2), KEY,
+                200, settings(50), emulator.dynamoDb(), RECORDS, metrics, false);
+        snapshotter.start(() -> { });
+
+        List<SourceRecord> out = runUntil(snapshotter, ready -> true, records -> snapshotter.complete());
+
+        Set<String> expected = new HashSet<>(segmentIds("snap-spread", 1, 4));
+        expected.addAll(segmentIds("snap-spread", 2, 4));
+        assertThat(ids(rows(out))).containsExactlyInAnyOrderElementsOf(expected);
+        List<Object> doneSegments = out.stream().filter(record -> record.topic().equals("__markers"))
+                .map(record -> (Object) record.sourcePartition().get("snapshot_segment")).toList();
+        assertThat(doneSegments).containsExactlyInAnyOrder(1, 2);
+        assertThat(metrics.snapshot().segmentsTotal()).isEqualTo(2);
+    }
+
+    /** The ids in one segment of a parallel Scan, read directly. */
+    private static List<String> segmentIds(String table, int segment, int total) {
+        return emulator.dynamoDb().scanPaginator(request -> request.tableName(table).segment(segment)
+                .totalSegments(total)).items().stream().map(item -> item.get("id").s()).toList();
+    }
+
+    private static TableSnapshotter.Settings settings(int pageItems) {
+        return new TableSnapshotter.Settings(pageItems, 0, Duration.ofMillis(30), Duration.ofHours(24),
+                new IdleBackoff(Duration.ofMillis(10), Duration.ofMillis(100)));
     }
 
     private TableSnapshotter snapshotter(TableSnapshot state, int pageItems, boolean streamed, long itemCount) {
-        TableSnapshotter snapshotter = new TableSnapshotter(state, KEY, itemCount,
-                new TableSnapshotter.Settings(pageItems, 0, Duration.ofMillis(30), Duration.ofHours(24),
-                        new IdleBackoff(Duration.ofMillis(10), Duration.ofMillis(100))),
+        TableSnapshotter snapshotter = new TableSnapshotter(state, KEY, itemCount, settings(pageItems),
                 emulator.dynamoDb(), RECORDS, metrics, streamed);
         snapshotter.start(() -> { });
         return snapshotter;
@@ -160,42 +185,6 @@ class TableSnapshotterTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Keeps the gauges a snapshot registers. */
-    private static final class RecordingMetrics implements SourceTaskMetrics {
-        SnapshotGauges gauges;
-        final List<String> ended = new ArrayList<>();
-
-        @Override
-        public void pageRead(ShardPartition shard, int records, Optional<Instant> newestRecordTime) {
-        }
-
-        @Override
-        public void throttled(ShardPartition shard) {
-        }
-
-        @Override
-        public void gap(ShardPartition shard) {
-        }
-
-        @Override
-        public void shardDrained(ShardPartition shard) {
-        }
-
-        @Override
-        public void snapshotStarted(String table, SnapshotGauges gauges) {
-            this.gauges = gauges;
-        }
-
-        @Override
-        public void snapshotEnded(String table) {
-            ended.add(table);
-        }
-
-        @Override
-        public void close() {
         }
     }
 }
