@@ -6,14 +6,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -103,37 +100,7 @@ class ReplicationIT {
     }
 
     private static void awaitReplicaEqualsSource(String when) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        Map<String, Map<String, AttributeValue>> source = items(TABLE);
-        Map<String, Map<String, AttributeValue>> replica = replicaItems();
-        while (!replica.equals(source) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(250);
-            replica = replicaItems();
-        }
-        assertThat(replica).as("replica " + when).isEqualTo(source);
-    }
-
-    private static Map<String, Map<String, AttributeValue>> replicaItems() {
-        try {
-            Map<String, Map<String, AttributeValue>> visible = new TreeMap<>();
-            items(REPLICA).forEach((key, item) -> {
-                if (!item.containsKey("_shardbridge_deleted")) {
-                    Map<String, AttributeValue> data = new HashMap<>(item);
-                    data.keySet().removeIf(name -> name.startsWith("_shardbridge_"));
-                    visible.put(key, data);
-                }
-            });
-            return visible;
-        } catch (ResourceNotFoundException e) {
-            return Map.of();
-        }
-    }
-
-    /** Every item of {@code table} by "parcel/seq", read with a consistent scan. */
-    private static Map<String, Map<String, AttributeValue>> items(String table) {
-        Map<String, Map<String, AttributeValue>> items = new TreeMap<>();
-        dynamoDb.scanPaginator(request -> request.tableName(table).consistentRead(true)).items().forEach(item ->
-                items.put(item.get("parcel_id").s() + "/" + item.get("scan_seq").n(), item));
-        return items;
+        assertThat(stack.awaitReplicaEqualsSource(TABLE, REPLICA, Duration.ofSeconds(90))).as("replica " + when)
+                .isEmpty();
     }
 }

@@ -11,33 +11,43 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
  * Sees writes land in the replica by reading the replica table's own stream: a record there is the moment
  * the sink's write was applied. For each new image carrying {@code written_ms} it reports the delay from the
- * source write to now; it also counts every applied write. One thread; polls each shard every few ms.
+ * source write to now; it also counts every applied write. Or it hands every record to a listener of the caller's.
+ * One thread; polls each shard every few ms. Per item, records come in the order the replica was written (no
+ * parent-child ordering across shards: the replica must not split while watched).
  */
-final class ReplicaWatcher implements AutoCloseable {
+public final class ReplicaWatcher implements AutoCloseable {
 
     private final DynamoDbStreamsClient streams;
     private final String streamArn;
-    private final LongConsumer latencyMillis;
+    private final Consumer<Record> listener;
     private final AtomicLong applied = new AtomicLong();
     private final Map<String, String> iterators = new HashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
 
-    ReplicaWatcher(DynamoDbStreamsClient streams, String streamArn, LongConsumer latencyMillis) {
+    /** Reports each write's delay from source to replica to {@code latencyMillis}. */
+    static ReplicaWatcher latencies(DynamoDbStreamsClient streams, String streamArn, LongConsumer latencyMillis) {
+        return new ReplicaWatcher(streams, streamArn, record -> reportLatency(record, latencyMillis));
+    }
+
+    /** Hands each record of the replica's stream to {@code listener}, on the watcher's thread. */
+    public ReplicaWatcher(DynamoDbStreamsClient streams, String streamArn, Consumer<Record> listener) {
         this.streams = streams;
         this.streamArn = streamArn;
-        this.latencyMillis = latencyMillis;
+        this.listener = listener;
         this.thread = new Thread(this::run, "replica-watcher");
         thread.setDaemon(true);
         thread.start();
     }
 
-    long applied() {
+    /** The replica stream's records seen so far: the sink's writes applied. */
+    public long applied() {
         return applied.get();
     }
 
@@ -65,8 +75,12 @@ final class ReplicaWatcher implements AutoCloseable {
     }
 
     private void seen(Record record) {
-        long now = System.currentTimeMillis();
+        listener.accept(record);
         applied.incrementAndGet();
+    }
+
+    private static void reportLatency(Record record, LongConsumer latencyMillis) {
+        long now = System.currentTimeMillis();
         AttributeValue written = record.dynamodb().hasNewImage() ? record.dynamodb().newImage().get("written_ms")
                 : null;
         if (written != null) {
