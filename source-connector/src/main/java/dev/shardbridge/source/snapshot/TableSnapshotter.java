@@ -54,7 +54,7 @@ public final class TableSnapshotter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TableSnapshotter.class);
     /** Pages a segment may read ahead of what was emitted: enough to hide the watermark delay, bounded memory. */
-    static final int PAGES_AHEAD = 4;
+    static final int PAGES_AHEAD = 8;
     private static final Duration RETENTION_CHECK_INTERVAL = Duration.ofSeconds(5);
 
     /** What the snapshot is configured with. */
