@@ -55,34 +55,21 @@ class SnapshotSourceClusterIT {
         KeyedTable.enableStream(cluster.dynamoDb(), TABLE);
 
         // Slow and fine-grained enough that the writes below race the scan page by page.
-        cluster.connect().configureConnector(CONNECTOR, snapshotConfig(TABLE, "initial", 100,
+        cluster.connect().configureConnector(CONNECTOR, snapshotConfig(cluster, TABLE, "initial", 100,
                 Map.of("snapshot.max.items.per.second", "2500", "snapshot.watermark.delay.ms", "20")));
         cluster.connect().assertions().assertConnectorAndExactlyNumTasksAreRunning(CONNECTOR, 1,
                 "the snapshotted table's scan and shards run in one task");
 
         // Updates and deletes of keys the scan is reading, at the same time.
-        KeyedWrites writes = new KeyedWrites(cluster.dynamoDb(), TABLE, HOT_KEYS, 5);
-        CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> {
-            for (int i = 0; i < WRITES; i++) {
-                writes.next();
-                if (i % 8 == 0) {
-                    SourceConnectorClusterIT.sleepMillis(10);
-                }
-            }
-        });
-        writing.get(3, TimeUnit.MINUTES);
+        KeyedWrites writes = SnapshotRace.race(cluster.dynamoDb(), TABLE, HOT_KEYS, WRITES);
 
-        Map<String, String> finalLabels = finalLabels(writes);
+        Map<String, String> finalLabels = SnapshotRace.finalLabels(SEEDED, writes);
         try (ChangeTopic topic = new ChangeTopic(cluster.connect().kafka(), TABLE, "snapshot-reader", false)) {
-            List<ChangeTopic.Delivered> delivered = topic.readUntil(lastLabelsAre(finalLabels), Duration.ofMinutes(3));
-
-            Map<String, List<String>> perKey = labelsPerKey(delivered);
-            perKey.forEach((key, labels) -> assertThat(ranks(labels)).as("versions of %s along Kafka: %s", key, labels)
-                    .isSorted());
-            long snapshotRows = delivered.stream().filter(d -> d.event() != null && d.event().op() == Operation.READ)
-                    .map(ChangeTopic.Delivered::key).distinct().count();
-            assertThat(snapshotRows).as("keys delivered by the scan").isGreaterThanOrEqualTo(SEEDED - HOT_KEYS);
-            SourceConnectorClusterIT.assertTombstonesFollowDeletes(delivered);
+            List<ChangeTopic.Delivered> delivered = topic.readUntil(SnapshotRace.lastLabelsAre(finalLabels),
+                    Duration.ofMinutes(3));
+            SnapshotRace.assertNoRegression(delivered);
+            assertThat(SnapshotRace.keysScanned(delivered)).as("keys delivered by the scan")
+                    .isGreaterThanOrEqualTo(SEEDED - HOT_KEYS);
         }
 
         // The last rows are in Kafka; their segments' done markers commit at the next offset flush. Read through
@@ -97,15 +84,16 @@ class SnapshotSourceClusterIT {
         String table = "ledger";
         String connector = "ledger-export";
         existingItems(table, 2, 5_000);
-        cluster.connect().configureConnector(connector, snapshotConfig(table, "initial_only", 200, Map.of()));
+        cluster.connect().configureConnector(connector, snapshotConfig(cluster, table, "initial_only", 200, Map.of()));
         cluster.connect().assertions().assertConnectorAndExactlyNumTasksAreRunning(connector, 4,
                 "a table without a stream to order against scans one segment per task");
 
         try (ChangeTopic topic = new ChangeTopic(cluster.connect().kafka(), table, "export-reader", false)) {
             List<ChangeTopic.Delivered> delivered = topic.readUntil(
-                    records -> labelsPerKey(records).size() == 5_000, Duration.ofMinutes(2));
+                    records -> SnapshotRace.labelsPerKey(records).size() == 5_000, Duration.ofMinutes(2));
             assertThat(delivered).allSatisfy(record -> assertThat(record.event().op()).isEqualTo(Operation.READ));
-            assertThat(labelsPerKey(delivered).values()).allSatisfy(labels -> assertThat(labels).containsOnly("put:0"));
+            assertThat(SnapshotRace.labelsPerKey(delivered).values())
+                    .allSatisfy(labels -> assertThat(labels).containsOnly("put:0"));
         }
         TestUtils.waitForCondition(() -> segmentsDone(connector) == 4, 30_000, "every segment commits done");
     }
@@ -121,8 +109,8 @@ class SnapshotSourceClusterIT {
     }
 
     /** A snapshot of {@code table} with four segments, four tasks at most, and {@code extra} settings. */
-    private static Map<String, String> snapshotConfig(String table, String mode, int pageItems,
-                                                      Map<String, String> extra) {
+    static Map<String, String> snapshotConfig(SourceCluster cluster, String table, String mode, int pageItems,
+                                              Map<String, String> extra) {
         Map<String, String> config = new HashMap<>(cluster.sourceConfig(table, 4));
         config.put("start.position", "snapshot");
         config.put("snapshot.mode", mode);
@@ -132,57 +120,10 @@ class SnapshotSourceClusterIT {
         return config;
     }
 
-    /** A table without a stream holding {@code count} items: version 0, the same shape the writes use. */
+    /** A table of {@code partitions} partitions without a stream, holding {@code count} existing items. */
     private static void existingItems(String table, int partitions, int count) {
         cluster.emulator().admin().setPartitions(table, partitions);
         KeyedTable.create(cluster.dynamoDb(), table, null);
-        List<WriteRequest> batch = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of(
-                    "id", AttributeValue.fromS("k-" + i), "v", AttributeValue.fromN("0"),
-                    "payload", AttributeValue.fromS("x".repeat(200)))).build()).build());
-            if (batch.size() == 25 || i == count - 1) {
-                List<WriteRequest> items = List.copyOf(batch);
-                var response = cluster.dynamoDb().batchWriteItem(request -> request.requestItems(Map.of(table, items)));
-                assertThat(response.unprocessedItems()).isEmpty();
-                batch.clear();
-            }
-        }
-    }
-
-    /** Per key, the label its last record must carry: the last write, or the seeded version for untouched keys. */
-    private static Map<String, String> finalLabels(KeyedWrites writes) {
-        Map<String, String> labels = new HashMap<>();
-        for (int i = 0; i < SEEDED; i++) {
-            labels.put(Map.of("id", AttributeValue.fromS("k-" + i)).toString(), "put:0");
-        }
-        writes.expected().forEach((key, changes) -> labels.put(key, changes.get(changes.size() - 1)));
-        return labels;
-    }
-
-    private static Predicate<List<ChangeTopic.Delivered>> lastLabelsAre(Map<String, String> expected) {
-        return delivered -> {
-            Map<String, String> last = new HashMap<>();
-            labelsPerKey(delivered).forEach((key, labels) -> last.put(key, labels.get(labels.size() - 1)));
-            return last.equals(expected);
-        };
-    }
-
-    private static Map<String, List<String>> labelsPerKey(List<ChangeTopic.Delivered> delivered) {
-        Map<String, List<String>> perKey = new HashMap<>();
-        delivered.stream().filter(record -> record.event() != null).forEach(record -> perKey
-                .computeIfAbsent(record.key(), k -> new ArrayList<>()).add(KeyedWrites.label(record.event())));
-        return perKey;
-    }
-
-    /**
-     * A total order of one key's states: version v put ranks 2v, its delete 2v+1. A repeat is equal; an older
-     * value after a newer one, or the deleted version coming back, ranks lower.
-     */
-    private static List<Integer> ranks(List<String> labels) {
-        return labels.stream().map(label -> {
-            int v = Integer.parseInt(label.substring(label.indexOf(':') + 1));
-            return label.startsWith("del:") ? 2 * v + 1 : 2 * v;
-        }).toList();
+        SnapshotRace.seed(cluster.dynamoDb(), table, count);
     }
 }
