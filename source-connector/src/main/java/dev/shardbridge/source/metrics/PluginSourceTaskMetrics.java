@@ -23,6 +23,8 @@ import static dev.shardbridge.source.metrics.SourceMetricNames.SNAPSHOT_ROWS_DRO
 import static dev.shardbridge.source.metrics.SourceMetricNames.SNAPSHOT_ROWS_DROPPED_DOC;
 import static dev.shardbridge.source.metrics.SourceMetricNames.SNAPSHOT_ITEMS_RATE;
 import static dev.shardbridge.source.metrics.SourceMetricNames.SNAPSHOT_ITEMS_RATE_DOC;
+import static dev.shardbridge.source.metrics.SourceMetricNames.SNAPSHOT_OUTLIVES_RETENTION;
+import static dev.shardbridge.source.metrics.SourceMetricNames.SNAPSHOT_OUTLIVES_RETENTION_DOC;
 import static dev.shardbridge.source.metrics.SourceMetricNames.SNAPSHOT_REMAINING_SECONDS;
 import static dev.shardbridge.source.metrics.SourceMetricNames.SNAPSHOT_REMAINING_SECONDS_DOC;
 import static dev.shardbridge.source.metrics.SourceMetricNames.TABLE_TAG;
@@ -114,6 +116,8 @@ final class PluginSourceTaskMetrics implements SourceTaskMetrics {
             registrations.gauge(SNAPSHOT_ITEMS_RATE, SNAPSHOT_ITEMS_RATE_DOC, (c, now) -> gauges.itemsPerSecond());
             registrations.gauge(SNAPSHOT_REMAINING_SECONDS, SNAPSHOT_REMAINING_SECONDS_DOC,
                     (c, now) -> gauges.remainingSeconds());
+            registrations.gauge(SNAPSHOT_OUTLIVES_RETENTION, SNAPSHOT_OUTLIVES_RETENTION_DOC,
+                    (c, now) -> gauges.outlivesRetention() ? 1 : 0);
             snapshots.put(table, registrations);
         } catch (IllegalStateException runtimeClosedMetrics) {
             LOG.debug("Plugin metrics closed by the runtime; no snapshot metrics", runtimeClosedMetrics);

@@ -21,4 +21,7 @@ public interface SnapshotGauges {
 
     /** Estimated seconds until every segment is done, from the table's item count and the scan rate; NaN if unknown. */
     double remainingSeconds();
+
+    /** Whether the snapshot is estimated to take longer than the stream's retention (and a warning was logged). */
+    boolean outlivesRetention();
 }

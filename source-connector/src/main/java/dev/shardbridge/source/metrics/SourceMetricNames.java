@@ -52,6 +52,10 @@ public final class SourceMetricNames {
     static final String SNAPSHOT_REMAINING_SECONDS_DOC = "Estimated seconds until the snapshot is done, from the"
             + " table's item count (DescribeTable) and the scan rate; NaN while unknown.";
 
+    public static final String SNAPSHOT_OUTLIVES_RETENTION = "snapshot-outlives-retention";
+    static final String SNAPSHOT_OUTLIVES_RETENTION_DOC = "1 when the snapshot is estimated to take longer than the"
+            + " stream's retention (stream.retention.ms), else 0; alert on it.";
+
     private SourceMetricNames() {
     }
 }

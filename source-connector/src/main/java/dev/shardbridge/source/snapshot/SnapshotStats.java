@@ -15,6 +15,7 @@ final class SnapshotStats implements SnapshotGauges {
     private volatile int segmentsDone;
     private volatile long scannedNow;
     private volatile long rowsDropped;
+    private volatile boolean outlivesRetention;
 
     /**
      * @param scannedBefore items scanned by earlier runs of this snapshot (from offsets)
@@ -31,6 +32,15 @@ final class SnapshotStats implements SnapshotGauges {
     void pageEmitted(int scanned, int dropped) {
         scannedNow += scanned;
         rowsDropped += dropped;
+    }
+
+    void outlivesRetention(boolean outlives) {
+        outlivesRetention = outlives;
+    }
+
+    @Override
+    public boolean outlivesRetention() {
+        return outlivesRetention;
     }
 
     void segmentDone() {

@@ -162,10 +162,7 @@ public final class TableSnapshotter implements AutoCloseable {
         }
         metrics.snapshotStarted(table, stats);
         RetentionEstimate.beforeScan(table, stats.itemCount(), settings.maxItemsPerSecond(), settings.retention())
-                .ifPresent(warning -> {
-                    retentionWarned = true;
-                    log.warn(warning);
-                });
+                .ifPresent(this::warnRetention);
         log.info("Snapshot of {} (epoch {}) {}: segment(s) {} of {} here, {} of them done, {} item(s) scanned"
                 + " before", table, state.epoch(), stats.itemsScanned() == 0 ? "starts" : "resumes", segments,
                 state.segments(), stats.segmentsDone(), stats.itemsScanned());
@@ -259,10 +256,13 @@ public final class TableSnapshotter implements AutoCloseable {
             return;
         }
         nextRetentionCheck = now + RETENTION_CHECK_INTERVAL.toNanos();
-        RetentionEstimate.duringScan(table, stats, settings.retention()).ifPresent(warning -> {
-            retentionWarned = true;
-            log.warn(warning);
-        });
+        RetentionEstimate.duringScan(table, stats, settings.retention()).ifPresent(this::warnRetention);
+    }
+
+    private void warnRetention(String warning) {
+        retentionWarned = true;
+        stats.outlivesRetention(true);
+        log.warn(warning);
     }
 
     /** Every segment this task runs is done and its rows handed to Connect. */

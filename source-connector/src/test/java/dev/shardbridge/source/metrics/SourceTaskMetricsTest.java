@@ -184,6 +184,7 @@ class SourceTaskMetricsTest {
             public long rowsDropped() { return 7; }
             public double itemsPerSecond() { return 2_000; }
             public double remainingSeconds() { return 42; }
+            public boolean outlivesRetention() { return true; }
         });
 
         assertThat(worker.value("snapshot-segments-total", table)).isEqualTo(4.0);
@@ -192,6 +193,7 @@ class SourceTaskMetricsTest {
         assertThat(worker.value("snapshot-rows-dropped", table)).isEqualTo(7.0);
         assertThat(worker.value("snapshot-items-rate", table)).isEqualTo(2_000.0);
         assertThat(worker.value("snapshot-remaining-seconds", table)).isEqualTo(42.0);
+        assertThat(worker.value("snapshot-outlives-retention", table)).isEqualTo(1.0);
 
         metrics.snapshotEnded("orders");
         assertThat(worker.value("snapshot-segments-done", table)).isNull();

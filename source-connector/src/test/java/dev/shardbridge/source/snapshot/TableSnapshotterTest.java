@@ -135,6 +135,27 @@ class TableSnapshotterTest {
         assertThat(metrics.snapshot().segmentsTotal()).isEqualTo(2);
     }
 
+    @Test
+    void aCappedSnapshotThatCannotFinishWithinTheRetentionSaysSoBeforeItScans() {
+        TestTables.create(emulator.dynamoDb(), emulator.admin(), "snap-slow", 1, null);
+        TestTables.put(emulator.dynamoDb(), "snap-slow", "item-", 20);
+        // 5,000,000 items (the item count DescribeTable reported, say) at 10 items/s: about 139 hours.
+        TableSnapshotter snapshotter = new TableSnapshotter(TableSnapshot.begin("snap-slow", 1, 1), KEY, 5_000_000,
+                new TableSnapshotter.Settings(10, 10, Duration.ofMillis(30), Duration.ofHours(24),
+                        new IdleBackoff(Duration.ofMillis(10), Duration.ofMillis(100))),
+                emulator.dynamoDb(), RECORDS, metrics, false);
+        snapshotter.start(() -> { });
+        try {
+            assertThat(metrics.snapshot().outlivesRetention()).isTrue();
+        } finally {
+            snapshotter.close();
+        }
+
+        TableSnapshotter quick = snapshotter(TableSnapshot.begin("snap-slow", 1, 1), 10, false, 20);
+        assertThat(metrics.snapshot().outlivesRetention()).isFalse();
+        quick.close();
+    }
+
     /** The ids in one segment of a parallel Scan, read directly. */
     private static List<String> segmentIds(String table, int segment, int total) {
         return emulator.dynamoDb().scanPaginator(request -> request.tableName(table).segment(segment)
