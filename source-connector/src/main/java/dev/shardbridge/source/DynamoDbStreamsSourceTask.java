@@ -3,17 +3,13 @@ package dev.shardbridge.source;
 import dev.shardbridge.event.ChangeEventFactory;
 import dev.shardbridge.event.ProjectVersion;
 import dev.shardbridge.source.assign.DiscoveredShard;
-import dev.shardbridge.source.assign.ScanSegment;
 import dev.shardbridge.source.assign.TaskShardsConfig;
 import dev.shardbridge.common.aws.AwsClients;
 import dev.shardbridge.source.config.DynamoDbStreamsSourceConfig;
 import dev.shardbridge.source.config.SnapshotMode;
 import dev.shardbridge.source.emit.ChangeRecords;
-import dev.shardbridge.source.emit.SnapshotRecords;
-import dev.shardbridge.source.offset.SnapshotOffsets;
-import dev.shardbridge.source.offset.TableSnapshot;
-import dev.shardbridge.source.snapshot.TableSnapshotter;
 import dev.shardbridge.source.snapshot.TaskSnapshots;
+import dev.shardbridge.source.snapshot.TaskSnapshotsSetup;
 import dev.shardbridge.source.metrics.SourceTaskMetrics;
 import dev.shardbridge.source.offset.ShardOffsets;
 import dev.shardbridge.source.read.TableStream;
@@ -25,17 +21,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * Reads the stream shards the connector assigned to this task and emits their changes. The shards and their
@@ -75,59 +66,14 @@ public class DynamoDbStreamsSourceTask extends SourceTask {
         TaskReadLoop.Settings settings = new TaskReadLoop.Settings(config.startPosition(), config.pollMaxRecords(),
                 config.idleBackoff(), config.trimmedDataPolicy(),
                 config.snapshotsEnabled() && config.snapshotMode() == SnapshotMode.WHEN_NEEDED);
-        snapshots = snapshots(config, TaskShardsConfig.decodeSnapshotTables(props),
-                TaskShardsConfig.decodeScanSegments(props), tables.keySet());
+        snapshots = TaskSnapshotsSetup.create(config, context.offsetStorageReader(), dynamoDb, metrics,
+                new ChangeEventFactory(CONNECTOR_NAME, version(), Clock.systemUTC()),
+                TaskShardsConfig.decodeSnapshotTables(props), TaskShardsConfig.decodeScanSegments(props),
+                tables.keySet());
         loop = TaskReadLoop.create(streams, tables, shards, new ShardOffsets(context.offsetStorageReader()),
                 changeRecords, metrics, settings, snapshots);
         log.info("Source task started with {} shard(s): {}", shards.size(),
                 shards.stream().map(shard -> shard.table() + "/" + shard.shardId()).toList());
-    }
-
-    /**
-     * The unfinished snapshots of {@code snapshotTables}. A table whose snapshot finished since the connector
-     * assigned it is only streamed; one that is gone is left out, as its shards are.
-     *
-     * @param streamedTables the tables whose shards this task reads
-     */
-    private TaskSnapshots snapshots(DynamoDbStreamsSourceConfig config, Set<String> snapshotTables,
-                                    Set<ScanSegment> scanSegments, Set<String> streamedTables) {
-        if (!config.snapshotsEnabled()) {
-            return TaskSnapshots.none();
-        }
-        SnapshotOffsets snapshotOffsets = new SnapshotOffsets(context.offsetStorageReader());
-        SnapshotRecords records = new SnapshotRecords(new ChangeEventFactory(CONNECTOR_NAME, version(),
-                Clock.systemUTC()), config.topicPrefix(), config.shardMarkersTopic());
-        TableSnapshotter.Settings settings = new TableSnapshotter.Settings(config.snapshotPageItems(),
-                config.snapshotMaxItemsPerSecond(), config.snapshotWatermarkDelay(), config.streamRetention(),
-                config.idleBackoff());
-        Map<String, TableDescription> described = new HashMap<>();
-        TaskSnapshots snapshots = new TaskSnapshots(snapshotOffsets, records, config.snapshotSegments(),
-                (state, segments) -> {
-                    TableDescription table = described.computeIfAbsent(state.table(),
-                            name -> dynamoDb.describeTable(request -> request.tableName(name)).table());
-                    return new TableSnapshotter(state, segments, TableStream.keyOf(table),
-                            table.itemCount() == null ? 0 : table.itemCount(), settings, dynamoDb, records, metrics,
-                            config.streamsRead());
-                });
-        Set<String> tables = new TreeSet<>(snapshotTables);
-        scanSegments.forEach(segment -> tables.add(segment.table()));
-        for (String table : tables) {
-            if (config.streamsRead() && !streamedTables.contains(table)) {
-                continue;
-            }
-            TableSnapshot state = snapshotOffsets.read(table, config.snapshotSegments());
-            Set<Integer> segments = scanSegments.stream().filter(segment -> segment.table().equals(table))
-                    .map(ScanSegment::segment).collect(Collectors.toSet());
-            if (state.complete()) {
-                continue;
-            }
-            try {
-                snapshots.add(state, segments);
-            } catch (ResourceNotFoundException e) {
-                log.warn("Not snapshotting table {}: {}", table, e.getMessage());
-            }
-        }
-        return snapshots;
     }
 
     /**
