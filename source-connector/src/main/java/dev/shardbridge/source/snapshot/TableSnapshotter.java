@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Queue;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -112,7 +113,8 @@ public final class TableSnapshotter implements AutoCloseable {
         this.metrics = metrics;
         this.streamed = streamed;
         this.segments = segments.isEmpty()
-                ? IntStream.range(0, state.segments()).boxed().collect(Collectors.toUnmodifiableSet()) : Set.copyOf(segments);
+                ? IntStream.range(0, state.segments()).boxed().collect(Collectors.toCollection(TreeSet::new))
+                : new TreeSet<>(segments);
         this.progress = state.progress().toArray(SegmentProgress[]::new);
         List<SegmentProgress> mine = state.progress().stream()
                 .filter(segment -> this.segments.contains(segment.partition().segment())).toList();
@@ -136,8 +138,9 @@ public final class TableSnapshotter implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        ScanRateLimiter limiter = settings.maxItemsPerSecond() > 0
-                ? new ScanRateLimiter(settings.maxItemsPerSecond()) : null;
+        // The cap is per table: a task running some of a scan-only table's segments gets their share of it.
+        long cap = Math.max(1, settings.maxItemsPerSecond() * segments.size() / state.segments());
+        ScanRateLimiter limiter = settings.maxItemsPerSecond() > 0 ? new ScanRateLimiter(cap) : null;
         for (SegmentProgress segment : progress) {
             Queue<ScanPage> queue = new ConcurrentLinkedQueue<>();
             Semaphore ahead = new Semaphore(PAGES_AHEAD);
@@ -161,8 +164,10 @@ public final class TableSnapshotter implements AutoCloseable {
             threads.execute(scanner);
         }
         metrics.snapshotStarted(table, stats);
-        RetentionEstimate.beforeScan(table, stats.itemCount(), settings.maxItemsPerSecond(), settings.retention())
-                .ifPresent(this::warnRetention);
+        if (limiter != null) {
+            RetentionEstimate.beforeScan(table, stats.itemCount(), cap, settings.retention())
+                    .ifPresent(this::warnRetention);
+        }
         log.info("Snapshot of {} (epoch {}) {}: segment(s) {} of {} here, {} of them done, {} item(s) scanned"
                 + " before", table, state.epoch(), stats.itemsScanned() == 0 ? "starts" : "resumes", segments,
                 state.segments(), stats.segmentsDone(), stats.itemsScanned());
