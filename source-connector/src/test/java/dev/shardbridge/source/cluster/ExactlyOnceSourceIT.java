@@ -110,9 +110,9 @@ class ExactlyOnceSourceIT {
             }
             List<ChangeTopic.Delivered> delivered = topic.readUntil(
                     records -> SnapshotRace.labelsPerKey(records).size() == seeded, Duration.ofMinutes(2));
-            // Let anything a restart might have repeated arrive before counting.
-            Thread.sleep(2_000);
-            delivered = topic.readUntil(records -> true, Duration.ofSeconds(5));
+            // Keep reading a while, so anything a restart repeated would arrive before counting.
+            java.time.Instant settled = java.time.Instant.now().plusSeconds(3);
+            delivered = topic.readUntil(records -> java.time.Instant.now().isAfter(settled), Duration.ofSeconds(10));
             assertThat(delivered).hasSize(seeded);
             assertThat(SnapshotRace.labelsPerKey(delivered).values()).allSatisfy(labels ->
                     assertThat(labels).containsExactly("put:0"));
