@@ -39,10 +39,6 @@ public record SnapshotEpoch(String table, long epoch) {
         return Map.of(EPOCH_KEY, epoch);
     }
 
-    public SnapshotEpoch next() {
-        return new SnapshotEpoch(table, epoch + 1);
-    }
-
     /** Whether {@code map} has this partition's shape. */
     public static boolean matches(Map<String, ?> map) {
         return map != null && map.containsKey(SNAPSHOT_KEY);

@@ -49,8 +49,4 @@ public record TableSnapshot(String table, long epoch, int segments, List<Segment
     public long scanned() {
         return progress.stream().mapToLong(SegmentProgress::scanned).sum();
     }
-
-    public SnapshotEpoch currentEpoch() {
-        return new SnapshotEpoch(table, epoch);
-    }
 }
