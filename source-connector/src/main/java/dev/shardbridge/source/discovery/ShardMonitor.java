@@ -47,9 +47,9 @@ public final class ShardMonitor implements AutoCloseable {
         return thread;
     });
     private volatile List<DiscoveredShard> current = List.of();
-    private volatile Set<String> snapshotting = Set.of();
+    /** The unfinished snapshots by table, as the last discovery found them; both views below derive from it. */
+    private volatile Map<String, TableSnapshot> unfinished = Map.of();
     private volatile boolean closed;
-    private volatile Map<String, List<Integer>> scanSegments = Map.of();
 
     public ShardMonitor(TableResolver tables, ShardDiscovery discovery, ShardOffsets offsets, Runnable onChange) {
         this(tables, discovery, offsets, UnfinishedSnapshots.disabled(), true, onChange);
@@ -83,7 +83,7 @@ public final class ShardMonitor implements AutoCloseable {
 
     /** The tables whose snapshot is not finished, each to be read by one task with all its shards. */
     public Set<String> snapshotTables() {
-        return snapshotting;
+        return unfinished.keySet();
     }
 
     /**
@@ -91,7 +91,7 @@ public final class ShardMonitor implements AutoCloseable {
      * order rows against, segments may run on different tasks. Empty when the streams are read.
      */
     public Map<String, List<Integer>> scanSegments() {
-        return scanSegments;
+        return streamsRead ? Map.of() : unfinishedSegments(unfinished);
     }
 
     /** Lists again now; true when the set of shards to read, or of tables to snapshot, changed. */
@@ -107,16 +107,15 @@ public final class ShardMonitor implements AutoCloseable {
             List<DiscoveredShard> active = withoutDrained(found);
             // A snapshot also needs the table's stream, unless only scanning; a table without one waits for it.
             Set<String> withStream = found.stream().map(DiscoveredShard::table).collect(Collectors.toSet());
-            Map<String, TableSnapshot> unfinished = snapshots.among(streamsRead
+            Map<String, TableSnapshot> snapshotting = snapshots.among(streamsRead
                     ? resolved.stream().filter(withStream::contains).toList() : resolved);
             List<DiscoveredShard> previous = current;
-            Set<String> previousSnapshotting = snapshotting;
+            Set<String> previousSnapshotting = unfinished.keySet();
             current = active;
-            snapshotting = Set.copyOf(unfinished.keySet());
-            scanSegments = streamsRead ? Map.of() : unfinishedSegments(unfinished);
-            if (!previousSnapshotting.equals(snapshotting)) {
+            unfinished = Map.copyOf(snapshotting);
+            if (!previousSnapshotting.equals(snapshotting.keySet())) {
                 log.info("Tables being snapshotted changed: {} -> {}", new TreeSet<>(previousSnapshotting),
-                        new TreeSet<>(snapshotting));
+                        new TreeSet<>(snapshotting.keySet()));
                 return true;
             }
             if (previous.containsAll(active)) {
